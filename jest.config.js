@@ -1,0 +1,39 @@
+// Three projects: unit (pure logic, Office host faked where needed), integration (real HTTP on
+// 127.0.0.1), e2e (the built preview driven in headless Chromium). `npm test` runs all three.
+const tsJest = [
+  "ts-jest",
+  {
+    // Type checking is `npm run typecheck`'s job; jest only needs CommonJS output.
+    isolatedModules: true,
+    tsconfig: {
+      module: "commonjs",
+      moduleResolution: "node",
+      verbatimModuleSyntax: false,
+      jsx: "react-jsx",
+    },
+  },
+];
+
+const common = {
+  testEnvironment: "node",
+  transform: { "^.+\\.tsx?$": tsJest },
+  moduleFileExtensions: ["ts", "tsx", "js", "json"],
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: "unit", testMatch: ["<rootDir>/test/unit/**/*.test.ts"] },
+    {
+      ...common,
+      displayName: "integration",
+      testMatch: ["<rootDir>/test/integration/**/*.test.ts", "<rootDir>/test/issues.test.ts"],
+    },
+    {
+      ...common,
+      displayName: "e2e",
+      testMatch: ["<rootDir>/test/e2e/**/*.test.ts"],
+      globalSetup: "<rootDir>/test/e2e/global-setup.ts",
+      globalTeardown: "<rootDir>/test/e2e/global-teardown.ts",
+    },
+  ],
+};

@@ -1,0 +1,73 @@
+import { readMailMessage } from "../../../src/office/mail-item-reader";
+import { installOfficeEnums, removeOfficeGlobal } from "../../support/fake-office-global";
+
+beforeAll(() => installOfficeEnums());
+afterAll(removeOfficeGlobal);
+
+const item = {
+  itemType: "message",
+  itemId: "AAMkAGI2TG93AAA=",
+  subject: "RE: [SUP-2] VPN drops every hour",
+  from: { displayName: "Jane Doe", emailAddress: "jane@example.com" },
+  to: [{ displayName: "", emailAddress: "support@example.com" }],
+  cc: [{ displayName: "Ops", emailAddress: "ops@example.com" }],
+  dateTimeCreated: new Date("2026-11-30T09:15:00Z"),
+  internetMessageId: "<abc@example.com>",
+  conversationId: "AAQkAGI2conv",
+  attachments: [
+    {
+      id: "att1",
+      name: "log.txt",
+      contentType: "text/plain",
+      size: 120,
+      isInline: false,
+      attachmentType: "file",
+    },
+    {
+      id: "att2",
+      name: "image001.png",
+      contentType: "image/png",
+      size: 900,
+      isInline: true,
+      attachmentType: "file",
+    },
+  ],
+} as unknown as Office.MessageRead;
+
+describe("readMailMessage", () => {
+  it("copies the Outlook item into plain data", () => {
+    expect(readMailMessage(item)).toEqual({
+      itemId: "AAMkAGI2TG93AAA=",
+      subject: "RE: [SUP-2] VPN drops every hour",
+      from: { name: "Jane Doe", address: "jane@example.com" },
+      to: [{ name: "support@example.com", address: "support@example.com" }],
+      cc: [{ name: "Ops", address: "ops@example.com" }],
+      sentAt: new Date("2026-11-30T09:15:00Z"),
+      internetMessageId: "<abc@example.com>",
+      conversationId: "AAQkAGI2conv",
+      attachments: [
+        { id: "att1", name: "log.txt", contentType: "text/plain", size: 120, isInline: false },
+        { id: "att2", name: "image001.png", contentType: "image/png", size: 900, isInline: true },
+      ],
+    });
+  });
+
+  it("returns null for no item and for appointments", () => {
+    expect(readMailMessage(null)).toBeNull();
+    expect(
+      readMailMessage({ ...item, itemType: "appointment" } as unknown as Office.MessageRead)
+    ).toBeNull();
+  });
+
+  it("tolerates missing optional fields", () => {
+    const bare = { itemType: "message", attachments: undefined } as unknown as Office.MessageRead;
+    expect(readMailMessage(bare)).toMatchObject({
+      subject: "",
+      from: null,
+      to: [],
+      cc: [],
+      sentAt: null,
+      attachments: [],
+    });
+  });
+});
