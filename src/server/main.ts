@@ -1,0 +1,126 @@
+/**
+ * CLI entry of the add-in server: `npm start`, `npm run serve`, `npm run dev-server`
+ * (`tsx src/server/main.ts [--preview]`). Reads the configuration, starts the server, prints
+ * where it runs, and stops cleanly on Ctrl+C / SIGTERM.
+ */
+import path from "node:path";
+import { ConfigError } from "../config/config-error";
+import { createAddinServer } from "./create-addin-server";
+import type { AddinServerAddress } from "./create-addin-server";
+import { OFFICE_DEV_CERT_PATHS } from "./dev-certificate";
+import { JIRA_RELAY_PATH } from "./jira-relay";
+import { SERVER_USAGE, readServerConfig } from "./server-config";
+import type { ServerConfig } from "./server-config";
+
+async function main(): Promise<void> {
+  let config: ServerConfig;
+  try {
+    config = readServerConfig(process.env, process.argv.slice(2));
+  } catch (error) {
+    fail(error);
+  }
+  if (config.help) {
+    process.stdout.write(SERVER_USAGE);
+    return;
+  }
+
+  const server = createAddinServer({
+    distDir: config.distDir,
+    preview: config.preview,
+    port: config.port,
+    host: config.host,
+    ...(config.addinUrl === undefined ? {} : { addinUrl: config.addinUrl }),
+    ...(config.jiraUrl === undefined ? {} : { jiraUrl: config.jiraUrl }),
+    ...(config.jiraCaFile === undefined ? {} : { jiraCaFile: config.jiraCaFile }),
+    ...(config.tlsCertFile === undefined ? {} : { tlsCertFile: config.tlsCertFile }),
+    ...(config.tlsKeyFile === undefined ? {} : { tlsKeyFile: config.tlsKeyFile }),
+  });
+
+  let address: AddinServerAddress;
+  try {
+    address = await server.listen();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+      fail(
+        new Error(`port ${config.port} is in use: stop the other server or set PORT (or --port).`)
+      );
+    }
+    if ((error as NodeJS.ErrnoException).code === "EACCES") {
+      fail(
+        new Error(
+          `port ${config.port} on ${config.host} needs more privileges: choose a port above 1023 with PORT.`
+        )
+      );
+    }
+    fail(error);
+  }
+
+  printStartup(config, address);
+  stopOnSignals(() => server.close());
+}
+
+function printStartup(config: ServerConfig, address: AddinServerAddress): void {
+  const lines = [`Jira for Outlook add-in server: ${address.url}/`];
+  if (config.preview) {
+    lines.push(`Preview: ${address.url}/preview.html`);
+  }
+  lines.push(
+    config.jiraUrl === undefined
+      ? `Jira relay: not configured, ${JIRA_RELAY_PATH}/* answers 503 (set JIRA_URL to Jira's base URL)`
+      : `Jira relay: ${JIRA_RELAY_PATH}/* -> ${config.jiraUrl}/*` +
+          (config.jiraCaFile ? ` (trusting CA ${config.jiraCaFile})` : "")
+  );
+  const { certificate } = address;
+  const validTo = certificate.validTo.toISOString().slice(0, 10);
+  switch (certificate.source) {
+    case "configured":
+    case "provided":
+      lines.push(`Certificate: ${certificate.certFile ?? "provided"} (valid until ${validTo})`);
+      break;
+    case "office-addin-dev-certs":
+      lines.push(
+        `Certificate: office-addin-dev-certs' ${certificate.certFile} (valid until ${validTo})`
+      );
+      break;
+    case "generated":
+      lines.push(
+        `Certificate: self-signed ${path.relative(process.cwd(), certificate.certFile ?? "") || certificate.certFile} (valid until ${validTo}).`,
+        "  Outlook and browsers don't trust it. To fix that once: npx office-addin-dev-certs install",
+        `  then restart this server; it will use ${OFFICE_DEV_CERT_PATHS.certFile}.`
+      );
+      break;
+  }
+  lines.push("Press Ctrl+C to stop.");
+  console.log(lines.join("\n"));
+}
+
+function stopOnSignals(close: () => Promise<void>): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      process.exit(1); // second Ctrl+C: don't wait for running requests
+    }
+    stopping = true;
+    console.log(`\n${signal}: stopping the add-in server...`);
+    close().then(
+      () => process.exit(0),
+      (error: unknown) => fail(error, "stop cleanly")
+    );
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+function fail(error: unknown, what = "start"): never {
+  const message =
+    error instanceof ConfigError ||
+    (error instanceof Error && !(error as NodeJS.ErrnoException).code)
+      ? error.message
+      : error instanceof Error
+        ? (error.stack ?? error.message)
+        : String(error);
+  console.error(`Jira for Outlook add-in server could not ${what}: ${message}`);
+  process.exit(1);
+}
+
+void main();

@@ -1,0 +1,257 @@
+/**
+ * The add-in server's configuration: environment variables and command-line flags, validated once
+ * at startup so a wrong value fails with a message that names the setting to fix.
+ *
+ * `readServerConfig` is pure (no file system, no process globals) so every rule is unit-testable;
+ * files named here (certificates, dist/) are read later, by `createAddinServer().listen()`.
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { ConfigError } from "../config/config-error";
+
+export { ConfigError };
+
+/** The validated settings of one add-in server process. */
+export interface ServerConfig {
+  /** TCP port to listen on; 0 picks a free port (tests, e2e). Env `PORT`, flag `--port`. Default 3000. */
+  port: number;
+  /** Address to bind. Env `HOST`, flag `--host`. Default `localhost` (not reachable from other machines). */
+  host: string;
+  /**
+   * The public https URL the add-in is served from (no trailing slash). Env `ADDIN_URL`, flag `--addin-url`.
+   * Undefined means `https://localhost:<actual port>`, worked out once the port is known (port 0).
+   */
+  addinUrl: string | undefined;
+  /** Jira's base URL, incl. any context path, without trailing slash. Env `JIRA_URL`, flag `--jira-url`. */
+  jiraUrl: string | undefined;
+  /** PEM file of a private CA to trust for Jira's certificate. Env `JIRA_CA_FILE`, flag `--jira-ca`. */
+  jiraCaFile: string | undefined;
+  /** PEM certificate (chain) to serve. Env `TLS_CERT_FILE`, flag `--cert`. Both or neither with the key. */
+  tlsCertFile: string | undefined;
+  /** PEM private key to serve. Env `TLS_KEY_FILE`, flag `--key`. */
+  tlsKeyFile: string | undefined;
+  /** The built add-in folder. Env `DIST_DIR`, flag `--dist`. Default `<repo>/dist`. */
+  distDir: string;
+  /** Serve the dev-only Outlook stand-in (`/preview.html`, `/preview/*`). Flag `--preview`. */
+  preview: boolean;
+  /** `--help` was given: print {@link SERVER_USAGE} instead of starting. */
+  help: boolean;
+}
+
+/** Defaults that depend on where the code lives; injectable for tests. */
+export interface ServerConfigDefaults {
+  /** Repository root; `dist/` is resolved against it. */
+  repoRoot: string;
+}
+
+/** The repository root, two folders above this file (src/server/). */
+export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+
+/** Default port; manifest.xml is written for https://localhost:3000. */
+export const DEFAULT_PORT = 3000;
+
+/** Help text for `tsx src/server/main.ts --help`. */
+export const SERVER_USAGE = `Usage: tsx src/server/main.ts [options]
+
+Serves the built add-in (dist/) over HTTPS and relays /jira/* to Jira.
+
+Options (each overrides its environment variable):
+  --port <n>         PORT           port to listen on, 0 = any free port (default 3000)
+  --host <address>   HOST           address to bind (default localhost)
+  --addin-url <url>  ADDIN_URL      public https URL of the add-in (default https://localhost:<port>)
+  --jira-url <url>   JIRA_URL       Jira base URL incl. context path, e.g. https://jira.example.com/jira
+  --jira-ca <file>   JIRA_CA_FILE   PEM file of a private CA that signed Jira's certificate
+  --cert <file>      TLS_CERT_FILE  PEM certificate to serve (production)
+  --key <file>       TLS_KEY_FILE   PEM private key to serve (production)
+  --dist <dir>       DIST_DIR       built add-in folder (default <repo>/dist)
+  --preview                         also serve the dev-only Outlook stand-in (/preview.html)
+  --help                            show this text
+`;
+
+/**
+ * Reads and validates the server configuration from `env` and command-line `argv`
+ * (`process.argv.slice(2)`). Flags win over environment variables.
+ *
+ * @throws {ConfigError} with a `code` (`option_invalid`, `port_invalid`, `host_invalid`,
+ *   `addin_url_invalid`, `jira_url_invalid`, `tls_files_incomplete`) and a message naming the setting.
+ */
+export function readServerConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  argv: readonly string[],
+  defaults: ServerConfigDefaults = { repoRoot: REPO_ROOT }
+): ServerConfig {
+  const flags = parseFlags(argv);
+  const pick = (flag: string | undefined, name: string): string | undefined => {
+    const value = flag ?? env[name];
+    // An empty variable (`JIRA_URL=` in a .env file) means "not set", not "set to nothing".
+    return value === undefined || value.trim() === "" ? undefined : value.trim();
+  };
+
+  const port = parsePort(pick(flags.port, "PORT"), flags.port !== undefined ? "--port" : "PORT");
+  const host = pick(flags.host, "HOST") ?? "localhost";
+  if (/[\s/]/.test(host)) {
+    throw new ConfigError(
+      "host_invalid",
+      `HOST "${host}" must be a host name or IP address to bind, e.g. localhost or 0.0.0.0.`
+    );
+  }
+
+  const addinUrlValue = pick(flags["addin-url"], "ADDIN_URL");
+  const jiraUrlValue = pick(flags["jira-url"], "JIRA_URL");
+  const tlsCertFile = pick(flags.cert, "TLS_CERT_FILE");
+  const tlsKeyFile = pick(flags.key, "TLS_KEY_FILE");
+  if ((tlsCertFile === undefined) !== (tlsKeyFile === undefined)) {
+    throw new ConfigError(
+      "tls_files_incomplete",
+      "TLS_CERT_FILE and TLS_KEY_FILE (--cert/--key) must be set together: give both, or neither to use a development certificate."
+    );
+  }
+  const jiraCaFile = pick(flags["jira-ca"], "JIRA_CA_FILE");
+  const distDir = pick(flags.dist, "DIST_DIR");
+
+  return {
+    port,
+    host,
+    addinUrl:
+      addinUrlValue === undefined
+        ? port === 0
+          ? undefined
+          : `https://localhost:${port}`
+        : normaliseAddinUrl(addinUrlValue),
+    jiraUrl: jiraUrlValue === undefined ? undefined : normaliseJiraUrl(jiraUrlValue),
+    jiraCaFile: jiraCaFile && path.resolve(jiraCaFile),
+    tlsCertFile: tlsCertFile && path.resolve(tlsCertFile),
+    tlsKeyFile: tlsKeyFile && path.resolve(tlsKeyFile),
+    distDir: distDir === undefined ? path.join(defaults.repoRoot, "dist") : path.resolve(distDir),
+    preview: flags.preview ?? false,
+    help: flags.help ?? false,
+  };
+}
+
+/**
+ * Validates Jira's base URL and drops trailing slashes, so the relay can append `/rest/...` to it.
+ * Exported for the admin CLI and tests.
+ *
+ * @throws {ConfigError} `jira_url_invalid`
+ */
+export function normaliseJiraUrl(rawValue: string, name = "JIRA_URL"): string {
+  const value = redactCredentials(rawValue);
+  let url: URL;
+  try {
+    url = new URL(rawValue);
+  } catch {
+    throw new ConfigError(
+      "jira_url_invalid",
+      `${name} "${value}" is not an absolute URL: use Jira's base URL (Administration > System > Base URL), e.g. https://jira.example.com or http://127.0.0.1:8080/jira.`
+    );
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new ConfigError("jira_url_invalid", `${name} "${value}" must be an http or https URL.`);
+  }
+  // A query or fragment cannot be part of a base URL; credentials must never live in the relay.
+  if (url.search || url.hash || rawValue.includes("?") || rawValue.includes("#")) {
+    throw new ConfigError(
+      "jira_url_invalid",
+      `${name} "${value}" must not contain a query string or fragment.`
+    );
+  }
+  if (url.username || url.password) {
+    throw new ConfigError(
+      "jira_url_invalid",
+      `${name} must not contain credentials: the relay adds none, each user signs in to Jira from the add-in.`
+    );
+  }
+  return url.href.replace(/\/+$/, "");
+}
+
+function normaliseAddinUrl(rawValue: string): string {
+  const value = redactCredentials(rawValue);
+  let url: URL;
+  try {
+    url = new URL(rawValue);
+  } catch {
+    throw new ConfigError(
+      "addin_url_invalid",
+      `ADDIN_URL "${value}" is not an absolute URL: use the https address the add-in is served from, e.g. https://outlook-addin.example.com.`
+    );
+  }
+  // Outlook loads add-ins only over HTTPS.
+  if (url.protocol !== "https:") {
+    throw new ConfigError(
+      "addin_url_invalid",
+      `ADDIN_URL "${value}" must use https: Outlook loads add-ins only over HTTPS.`
+    );
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new ConfigError(
+      "addin_url_invalid",
+      `ADDIN_URL "${value}" must not contain a query, fragment or credentials.`
+    );
+  }
+  return url.href.replace(/\/+$/, "");
+}
+
+/** Error messages end up in logs: never repeat a password given inside a URL. */
+function redactCredentials(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1***@");
+}
+
+function parsePort(value: string | undefined, name: string): number {
+  if (value === undefined) {
+    return DEFAULT_PORT;
+  }
+  // Number("") is 0 and Number("3e3") is 3000: accept plain digits only.
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(
+      "port_invalid",
+      `${name} "${value}" must be a whole number from 0 to 65535 (0 = any free port).`
+    );
+  }
+  return port;
+}
+
+interface Flags {
+  port?: string;
+  host?: string;
+  "addin-url"?: string;
+  "jira-url"?: string;
+  "jira-ca"?: string;
+  cert?: string;
+  key?: string;
+  dist?: string;
+  preview?: boolean;
+  help?: boolean;
+}
+
+function parseFlags(argv: readonly string[]): Flags {
+  try {
+    const { values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: "string" },
+        host: { type: "string" },
+        "addin-url": { type: "string" },
+        "jira-url": { type: "string" },
+        "jira-ca": { type: "string" },
+        cert: { type: "string" },
+        key: { type: "string" },
+        dist: { type: "string" },
+        preview: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+    return values;
+  } catch (error) {
+    // parseArgs throws TypeErrors like "Unknown option '--prot'"; keep its text, add the way out.
+    throw new ConfigError(
+      "option_invalid",
+      `${(error as Error).message}. Run with --help to list the options.`,
+      {
+        cause: error,
+      }
+    );
+  }
+}

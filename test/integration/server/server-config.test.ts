@@ -1,0 +1,158 @@
+/**
+ * readServerConfig: defaults, flags over environment, and errors that name the setting to fix.
+ */
+import path from "node:path";
+import { ConfigError, readServerConfig } from "../../../src/server/server-config";
+
+const defaults = { repoRoot: path.resolve("/repo") };
+
+describe("readServerConfig", () => {
+  it("uses the documented defaults", () => {
+    expect(readServerConfig({}, [], defaults)).toEqual({
+      port: 3000,
+      host: "localhost",
+      addinUrl: "https://localhost:3000",
+      jiraUrl: undefined,
+      jiraCaFile: undefined,
+      tlsCertFile: undefined,
+      tlsKeyFile: undefined,
+      distDir: path.join(path.resolve("/repo"), "dist"),
+      preview: false,
+      help: false,
+    });
+  });
+
+  it("reads the environment", () => {
+    const config = readServerConfig(
+      {
+        PORT: "8443",
+        HOST: "0.0.0.0",
+        ADDIN_URL: "https://outlook-addin.example.com/",
+        JIRA_URL: "http://127.0.0.1:8080/jira/",
+        JIRA_CA_FILE: "/etc/ssl/corp-ca.pem",
+        TLS_CERT_FILE: "/etc/ssl/addin.crt",
+        TLS_KEY_FILE: "/etc/ssl/addin.key",
+        DIST_DIR: "/srv/addin",
+      },
+      [],
+      defaults
+    );
+
+    expect(config).toMatchObject({
+      port: 8443,
+      host: "0.0.0.0",
+      addinUrl: "https://outlook-addin.example.com",
+      jiraUrl: "http://127.0.0.1:8080/jira",
+      jiraCaFile: path.resolve("/etc/ssl/corp-ca.pem"),
+      tlsCertFile: path.resolve("/etc/ssl/addin.crt"),
+      tlsKeyFile: path.resolve("/etc/ssl/addin.key"),
+      distDir: path.resolve("/srv/addin"),
+    });
+  });
+
+  it("lets flags win over the environment", () => {
+    const config = readServerConfig({ PORT: "8443", JIRA_URL: "https://old.example.com" }, [
+      "--port",
+      "0",
+      "--preview",
+      "--jira-url=https://jira.example.com/",
+      "--dist",
+      "/tmp/dist",
+    ]);
+
+    expect(config).toMatchObject({
+      port: 0,
+      preview: true,
+      jiraUrl: "https://jira.example.com",
+      distDir: path.resolve("/tmp/dist"),
+      // Port 0: the URL is known only once the server listens.
+      addinUrl: undefined,
+    });
+  });
+
+  it("treats empty variables as unset", () => {
+    expect(readServerConfig({ PORT: "", JIRA_URL: " " }, [], defaults)).toMatchObject({
+      port: 3000,
+      jiraUrl: undefined,
+    });
+  });
+
+  it("reads --help", () => {
+    expect(readServerConfig({}, ["-h"], defaults).help).toBe(true);
+  });
+
+  it.each(["abc", "70000", "-1", "3e3", "80.5"])("rejects PORT=%s", (port) => {
+    expect(() => readServerConfig({ PORT: port }, [], defaults)).toThrow(
+      expect.objectContaining({
+        name: "ConfigError",
+        code: "port_invalid",
+        message: expect.stringContaining(`PORT "${port}"`),
+      })
+    );
+  });
+
+  it("names --port when the flag is wrong", () => {
+    expect(() => readServerConfig({}, ["--port", "http"], defaults)).toThrow(
+      expect.objectContaining({ code: "port_invalid", message: expect.stringContaining("--port") })
+    );
+  });
+
+  it.each([
+    ["a relative URL", "jira.example.com", "not an absolute URL"],
+    ["a path", "/jira", "not an absolute URL"],
+    ["another scheme", "ftp://jira.example.com", "http or https"],
+    ["a query string", "https://jira.example.com/?os_authType=basic", "query string"],
+    ["a fragment", "https://jira.example.com/#x", "query string or fragment"],
+    ["credentials", "https://admin:secret@jira.example.com", "credentials"],
+    ["credentials and a query", "https://admin:secret@jira.example.com/?x=1", "query string"],
+  ])("rejects a JIRA_URL with %s", (_name, jiraUrl, reason) => {
+    let error: unknown;
+    try {
+      readServerConfig({ JIRA_URL: jiraUrl }, [], defaults);
+    } catch (caught) {
+      error = caught;
+    }
+
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error).toMatchObject({
+      code: "jira_url_invalid",
+      message: expect.stringContaining("JIRA_URL"),
+    });
+    expect((error as Error).message).toContain(reason);
+    // Never echo a password back into logs.
+    expect((error as Error).message).not.toContain("secret");
+  });
+
+  it("rejects an http ADDIN_URL", () => {
+    expect(() => readServerConfig({ ADDIN_URL: "http://localhost:3000" }, [], defaults)).toThrow(
+      expect.objectContaining({
+        code: "addin_url_invalid",
+        message: expect.stringContaining("ADDIN_URL"),
+      })
+    );
+  });
+
+  it("requires TLS_CERT_FILE and TLS_KEY_FILE together", () => {
+    expect(() => readServerConfig({ TLS_CERT_FILE: "/etc/ssl/addin.crt" }, [], defaults)).toThrow(
+      expect.objectContaining({
+        code: "tls_files_incomplete",
+        message: expect.stringContaining("TLS_KEY_FILE"),
+      })
+    );
+  });
+
+  it("rejects unknown flags and names --help", () => {
+    expect(() => readServerConfig({}, ["--prot", "3000"], defaults)).toThrow(
+      expect.objectContaining({
+        code: "option_invalid",
+        message: expect.stringMatching(/--prot.*--help/s),
+      })
+    );
+  });
+
+  it("rejects a HOST that is a URL", () => {
+    expect(() => readServerConfig({ HOST: "https://localhost" }, [], defaults)).toThrow(
+      expect.objectContaining({ code: "host_invalid", message: expect.stringContaining("HOST") })
+    );
+  });
+});
