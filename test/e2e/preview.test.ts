@@ -2,9 +2,13 @@
  * The preview in headless Chromium: the real task pane bundle running on the Outlook host
  * stand-in, served by the real add-in server (started by global-setup).
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
+import type { Browser, BrowserContext, Frame, Page, Request } from "playwright-core";
+import { validateManifestXml } from "../support/xml-schema";
 import { launchBrowser } from "./browser";
 import { readE2eState } from "./e2e-state";
 
@@ -17,8 +21,8 @@ const fixture = (name: string) => path.resolve(__dirname, "../fixtures/emails", 
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-/** Every URL the page and its frames asked for, to prove nothing leaves the add-in's origin. */
-let requestedUrls: string[];
+/** Every request the page and its frames made, to prove nothing leaves the add-in's origin. */
+let requests: Request[];
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -34,8 +38,8 @@ beforeEach(async () => {
     viewport: { width: 1280, height: 800 },
   });
   page = await context.newPage();
-  requestedUrls = [];
-  page.on("request", (request) => requestedUrls.push(request.url()));
+  requests = [];
+  page.on("request", (request) => requests.push(request));
 });
 afterEach(async () => {
   await context?.close();
@@ -115,38 +119,66 @@ describe("preview", () => {
   });
 
   it("makes an .eml opened through the file input the current item, without loading or running its content", async () => {
-    const pane = await openPreview();
-    const ranInPage: string[] = [];
-    await page.exposeFunction("__recordEmailMessage", (data: string) => ranInPage.push(data));
-    await page.evaluate(() =>
-      window.addEventListener("message", (event) => {
-        if (typeof event.data === "string" && event.data.startsWith("email-")) {
-          (
-            window as unknown as { __recordEmailMessage: (data: string) => void }
-          ).__recordEmailMessage(event.data);
-        }
-      })
-    );
+    // A local "tracker" the hostile email points at: it must never receive a request.
+    const trackerHits: string[] = [];
+    const tracker: Server = createServer((request, response) => {
+      trackerHits.push(request.url ?? "");
+      response.end();
+    });
+    await new Promise<void>((resolve) => tracker.listen(0, "127.0.0.1", resolve));
+    try {
+      const trackerUrl = `http://127.0.0.1:${(tracker.address() as AddressInfo).port}`;
+      const emlFile = path.join(mkdtempSync(path.join(tmpdir(), "eml-")), "hostile-newsletter.eml");
+      writeFileSync(
+        emlFile,
+        readFileSync(fixture("hostile-newsletter.eml"), "utf8")
+          .split("{{TRACKER}}")
+          .join(trackerUrl)
+      );
 
-    await page.getByLabel("Open .eml").setInputFiles(fixture("hostile-newsletter.eml"));
+      const pane = await openPreview();
+      const ranInPage: string[] = [];
+      await page.exposeFunction("__recordEmailMessage", (data: string) => ranInPage.push(data));
+      await page.evaluate(() =>
+        window.addEventListener("message", (event) => {
+          if (typeof event.data === "string" && event.data.startsWith("email-")) {
+            (
+              window as unknown as { __recordEmailMessage: (data: string) => void }
+            ).__recordEmailMessage(event.data);
+          }
+        })
+      );
 
-    const subject = "Quarterly update – Übersicht";
-    await page
-      .getByRole("region", { name: "Reading pane" })
-      .getByRole("heading", { name: subject })
-      .waitFor();
-    await expectPaneSubject(pane, subject);
-    const body = page.frameLocator('iframe[title="Email body"]');
-    await body.getByText("Quarterly update").first().waitFor();
-    await page.waitForTimeout(500); // Give an onload handler or image request time to show up, if any slipped through.
+      await page.getByLabel("Open .eml").setInputFiles(emlFile);
 
-    expect(ranInPage).toEqual([]);
-    const origin = new URL(baseUrl).origin;
-    const foreign = requestedUrls.filter(
-      (url) => !url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:")
-    );
-    expect(foreign).toEqual([]);
-    expect(await page.getByTitle("Email body").getAttribute("sandbox")).toBe("");
+      const subject = "Quarterly update – Übersicht";
+      await page
+        .getByRole("region", { name: "Reading pane" })
+        .getByRole("heading", { name: subject })
+        .waitFor();
+      await expectPaneSubject(pane, subject);
+      await page
+        .frameLocator('iframe[title="Email body"]')
+        .getByText("Quarterly update")
+        .first()
+        .waitFor();
+      await page.waitForTimeout(500); // Time for an onload handler or an image load to show up, if one slipped through.
+
+      expect(ranInPage).toEqual([]);
+      expect(trackerHits).toEqual([]);
+      // Chromium reports loads the CSP blocked as requests that failed with "csp": those never left.
+      const origin = new URL(baseUrl).origin;
+      const foreign = requests.filter(
+        (request) => !request.url().startsWith(origin) && !/^(data|blob):/.test(request.url())
+      );
+      expect(
+        foreign.map((request) => `${request.url()} ${request.failure()?.errorText ?? "sent"}`)
+      ).toEqual(foreign.map((request) => `${request.url()} csp`));
+      expect(await page.getByTitle("Email body").getAttribute("sandbox")).toBe("");
+    } finally {
+      tracker.closeAllConnections();
+      await new Promise((resolve) => tracker.close(resolve));
+    }
   });
 
   it("restyles the pane when the theme switch is flipped", async () => {
@@ -184,9 +216,100 @@ describe("the production task pane page", () => {
       .getByRole("heading", { name: "Open this add-in from Outlook" })
       .waitFor({ timeout: 15_000 });
     const origin = new URL(baseUrl).origin;
-    expect(requestedUrls).toContain(`${origin}/office-js/office.js`);
+    const urls = requests.map((request) => request.url());
+    expect(urls).toContain(`${origin}/office-js/office.js`);
+    expect(urls.filter((url) => !url.startsWith(origin) && !url.startsWith("data:"))).toEqual([]);
+  });
+});
+
+describe("the stand-in's Office dialog", () => {
+  type DialogOutcome = {
+    message?: string;
+    origin?: string;
+    openError?: number;
+    eventError?: number;
+  };
+
+  /** Opens an Office dialog from inside the pane frame, as the add-in will, and reports what came back. */
+  function openDialog(pane: Frame, url: string): Promise<DialogOutcome> {
+    return pane.evaluate(
+      (dialogUrl) =>
+        new Promise<DialogOutcome>((resolve) => {
+          Office.context.ui.displayDialogAsync(dialogUrl, { height: 60, width: 30 }, (result) => {
+            if (result.status !== Office.AsyncResultStatus.Succeeded) {
+              resolve({ openError: result.error.code });
+              return;
+            }
+            const dialog = result.value;
+            dialog.addEventHandler(Office.EventType.DialogMessageReceived, (arg) => {
+              const received = arg as { message: string; origin: string };
+              dialog.close();
+              resolve({ message: received.message, origin: received.origin });
+            });
+            dialog.addEventHandler(Office.EventType.DialogEventReceived, (arg) =>
+              resolve({ eventError: (arg as { error: number }).error })
+            );
+          });
+        }),
+      url
+    );
+  }
+
+  it("opens the real callback page in a popup and hands Jira's redirect back to the pane", async () => {
+    const pane = await openPreview();
+    const outcome = await openDialog(
+      pane,
+      `${baseUrl}/preview/callback.html?oauth_token=req-1&oauth_verifier=ver-9`
+    );
+    expect(outcome.origin).toBe(new URL(baseUrl).origin);
+    expect(JSON.parse(outcome.message ?? "{}")).toEqual({
+      kind: "jira-authorization-callback",
+      oauthToken: "req-1",
+      oauthVerifier: "ver-9",
+    });
+  });
+
+  it("reports a popup closed by the user as 12006, and refuses other domains with 12004", async () => {
+    const pane = await openPreview();
+    const popupOpened = context.waitForEvent("page");
+    const outcome = openDialog(pane, `${baseUrl}/preview.html`);
+    await (await popupOpened).close();
+    expect(await outcome).toEqual({ eventError: 12006 });
     expect(
-      requestedUrls.filter((url) => !url.startsWith(origin) && !url.startsWith("data:"))
-    ).toEqual([]);
+      await openDialog(pane, "https://jira.example.com/plugins/servlet/oauth/authorize")
+    ).toEqual({ openError: 12004 });
+  });
+});
+
+describe("the build", () => {
+  const dist = path.resolve(__dirname, "../../dist");
+
+  it("writes dist/manifest.xml for the add-in URL, valid against Microsoft's XSD", () => {
+    const manifest = readFileSync(path.join(dist, "manifest.xml"), "utf8");
+    expect(validateManifestXml(manifest)).toMatch(/validates/);
+    expect(manifest).toContain(
+      `<SourceLocation DefaultValue="${process.env.ADDIN_URL ?? "https://localhost:3000"}/taskpane.html"/>`
+    );
+  });
+
+  it("keeps the Outlook stand-in out of the task pane and callback pages", () => {
+    const scriptsOf = (page: string) =>
+      [
+        ...readFileSync(path.join(dist, page), "utf8").matchAll(/<script[^>]*src="?([^"\s>]+)/g),
+      ].map((match) => match[1]);
+    for (const page of ["taskpane.html", "callback.html"]) {
+      const scripts = scriptsOf(page);
+      expect(scripts[0]).toBe("office-js/office.js");
+      for (const script of scripts.slice(1)) {
+        expect(readFileSync(path.join(dist, script), "utf8")).not.toContain("outlookPreviewHost");
+      }
+    }
+    // The marker is real: the preview's pane page loads the stand-in, which names the preview host.
+    const standIn = scriptsOf("preview/taskpane.html").find((script) =>
+      script.includes("office-standin")
+    );
+    expect(readFileSync(path.join(dist, "preview", standIn ?? "missing"), "utf8")).toContain(
+      "outlookPreviewHost"
+    );
   });
 });

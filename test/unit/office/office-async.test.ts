@@ -9,7 +9,7 @@ describe("officeCall", () => {
     await expect(
       officeCall<string>((callback) =>
         setTimeout(() =>
-          callback({ status: "succeeded", value: "saved" } as Office.AsyncResult<string>)
+          callback({ status: "succeeded", value: "saved" } as unknown as Office.AsyncResult<string>)
         )
       )
     ).resolves.toBe("saved");
