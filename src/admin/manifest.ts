@@ -8,6 +8,7 @@
  * the XML byte-for-byte otherwise (comments and layout stay readable for Exchange admins).
  */
 import { ConfigError } from "../config/config-error";
+import { normaliseAddinUrl, normaliseJiraUrl } from "../config/urls";
 
 /** The add-in URL manifest.xml is written for. */
 export const DEVELOPMENT_ADDIN_URL = "https://localhost:3000";
@@ -41,7 +42,9 @@ export function renderManifest(template: string, options: ManifestOptions): stri
     .join(`<AppDomain>${escapeXml(addinOrigin)}</AppDomain>`)
     .split(DEVELOPMENT_ADDIN_URL)
     .join(escapeXml(addinUrl));
-  const jiraOrigin = options.jiraUrl ? originOf(options.jiraUrl, "JIRA_URL") : undefined;
+  const jiraOrigin = options.jiraUrl
+    ? new URL(normaliseJiraUrl(options.jiraUrl)).origin
+    : undefined;
   xml = xml.replace(
     placeholderDomain,
     jiraOrigin && jiraOrigin !== addinOrigin
@@ -70,48 +73,6 @@ export function manifestVersionOf(packageVersion: string): string {
     );
   }
   return `${match[1]}.${match[2]}.${match[3]}.0`;
-}
-
-function normaliseAddinUrl(value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new ConfigError(
-      "addin_url_invalid",
-      `ADDIN_URL "${value}" is not an absolute URL: use the https address the add-in is served from, e.g. https://outlook-addin.example.com.`
-    );
-  }
-  // Outlook loads add-ins only over HTTPS (and its dialog refuses http: error 12005).
-  if (url.protocol !== "https:") {
-    throw new ConfigError(
-      "addin_url_invalid",
-      `ADDIN_URL "${value}" must use https: Outlook loads add-ins only over HTTPS.`
-    );
-  }
-  if (url.search || url.hash || url.username || url.password) {
-    throw new ConfigError(
-      "addin_url_invalid",
-      `ADDIN_URL "${value}" must not contain a query, fragment or credentials.`
-    );
-  }
-  return url.href.replace(/\/+$/, "");
-}
-
-function originOf(value: string, name: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new ConfigError(
-      "jira_url_invalid",
-      `${name} "${value}" is not an absolute URL, e.g. https://jira.example.com.`
-    );
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new ConfigError("jira_url_invalid", `${name} "${value}" must be an http or https URL.`);
-  }
-  return url.origin;
 }
 
 function escapeXml(text: string): string {

@@ -8,8 +8,9 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError } from "../config/config-error";
+import { normaliseAddinUrl, normaliseJiraUrl } from "../config/urls";
 
-export { ConfigError };
+export { ConfigError, normaliseJiraUrl };
 
 /** The validated settings of one add-in server process. */
 export interface ServerConfig {
@@ -126,74 +127,6 @@ export function readServerConfig(
     preview: flags.preview ?? false,
     help: flags.help ?? false,
   };
-}
-
-/**
- * Validates Jira's base URL and drops trailing slashes, so the relay can append `/rest/...` to it.
- * Exported for the admin CLI and tests.
- *
- * @throws {ConfigError} `jira_url_invalid`
- */
-export function normaliseJiraUrl(rawValue: string, name = "JIRA_URL"): string {
-  const value = redactCredentials(rawValue);
-  let url: URL;
-  try {
-    url = new URL(rawValue);
-  } catch {
-    throw new ConfigError(
-      "jira_url_invalid",
-      `${name} "${value}" is not an absolute URL: use Jira's base URL (Administration > System > Base URL), e.g. https://jira.example.com or http://127.0.0.1:8080/jira.`
-    );
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new ConfigError("jira_url_invalid", `${name} "${value}" must be an http or https URL.`);
-  }
-  // A query or fragment cannot be part of a base URL; credentials must never live in the relay.
-  if (url.search || url.hash || rawValue.includes("?") || rawValue.includes("#")) {
-    throw new ConfigError(
-      "jira_url_invalid",
-      `${name} "${value}" must not contain a query string or fragment.`
-    );
-  }
-  if (url.username || url.password) {
-    throw new ConfigError(
-      "jira_url_invalid",
-      `${name} must not contain credentials: the relay adds none, each user signs in to Jira from the add-in.`
-    );
-  }
-  return url.href.replace(/\/+$/, "");
-}
-
-function normaliseAddinUrl(rawValue: string): string {
-  const value = redactCredentials(rawValue);
-  let url: URL;
-  try {
-    url = new URL(rawValue);
-  } catch {
-    throw new ConfigError(
-      "addin_url_invalid",
-      `ADDIN_URL "${value}" is not an absolute URL: use the https address the add-in is served from, e.g. https://outlook-addin.example.com.`
-    );
-  }
-  // Outlook loads add-ins only over HTTPS.
-  if (url.protocol !== "https:") {
-    throw new ConfigError(
-      "addin_url_invalid",
-      `ADDIN_URL "${value}" must use https: Outlook loads add-ins only over HTTPS.`
-    );
-  }
-  if (url.search || url.hash || url.username || url.password) {
-    throw new ConfigError(
-      "addin_url_invalid",
-      `ADDIN_URL "${value}" must not contain a query, fragment or credentials.`
-    );
-  }
-  return url.href.replace(/\/+$/, "");
-}
-
-/** Error messages end up in logs: never repeat a password given inside a URL. */
-function redactCredentials(value: string): string {
-  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1***@");
 }
 
 function parsePort(value: string | undefined, name: string): number {
