@@ -8,11 +8,13 @@ const common = {
   testEnvironment: "node",
   transform: { "^.+\\.tsx?$": tsJest },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
+  // webpack turns image imports into URLs; in Node tests any URL string does.
+  moduleNameMapper: { "\\.png$": "<rootDir>/test/support/image-module.js" },
 };
 
 module.exports = {
   projects: [
-    { ...common, displayName: "unit", testMatch: ["<rootDir>/test/unit/**/*.test.ts"] },
+    { ...common, displayName: "unit", testMatch: ["<rootDir>/test/unit/**/*.test.{ts,tsx}"] },
     {
       ...common,
       displayName: "integration",

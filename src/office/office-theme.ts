@@ -1,26 +1,45 @@
-import type { ThemeName, ThemePort } from "../ui/ports";
+import type { ThemeName, ThemePort, Unsubscribe } from "../ui/ports";
 import { subscribeMailboxEvent } from "./outlook-mailbox";
 import { detectMailboxCapabilities } from "./requirement-sets";
 
+const darkScheme = "(prefers-color-scheme: dark)";
+
 /**
  * The ThemePort over Office.context.officeTheme. Outlook gives colours, not a name: the pane is
- * dark when Outlook's body background is dark. Theme change events need Mailbox 1.14; older
- * clients keep the theme the pane started with (Outlook reloads add-ins on most theme switches).
+ * dark when Outlook's body background is dark. When Outlook gives no theme, the operating
+ * system's preference decides. Theme change events need Mailbox 1.14; older clients keep the
+ * theme the pane started with (Outlook reloads add-ins on most theme switches).
  */
 export function createOfficeTheme(): ThemePort {
+  const system = typeof window.matchMedia === "function" ? window.matchMedia(darkScheme) : null;
+  let officeTheme = themeNameOf(Office.context.officeTheme);
+  const current = (): ThemeName => officeTheme ?? (system?.matches ? "dark" : "light");
+
   return {
-    current: () => themeNameOf(Office.context.officeTheme),
+    current,
     subscribe: (listener, onError) => {
-      if (!detectMailboxCapabilities().themeEvents) return () => undefined;
-      return subscribeMailboxEvent(
-        Office.context.mailbox,
-        Office.EventType.OfficeThemeChanged,
-        (event) => {
-          const theme = themeNameOf((event as Office.OfficeThemeChangedEventArgs).officeTheme);
-          if (theme) listener(theme);
-        },
-        onError
-      );
+      const unsubscribers: Unsubscribe[] = [];
+      if (system) {
+        const handleSystemChange = () => listener(current());
+        system.addEventListener("change", handleSystemChange);
+        unsubscribers.push(() => system.removeEventListener("change", handleSystemChange));
+      }
+      if (detectMailboxCapabilities().themeEvents) {
+        const handleOfficeChange = (event: unknown) => {
+          officeTheme =
+            themeNameOf((event as Office.OfficeThemeChangedEventArgs).officeTheme) ?? officeTheme;
+          listener(current());
+        };
+        unsubscribers.push(
+          subscribeMailboxEvent(
+            Office.context.mailbox,
+            Office.EventType.OfficeThemeChanged,
+            handleOfficeChange,
+            onError
+          )
+        );
+      }
+      return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
     },
   };
 }

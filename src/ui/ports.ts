@@ -16,9 +16,8 @@ export interface MailboxPort {
   subscribeToMessageChanges(listener: () => void, onError: (error: Error) => void): Unsubscribe;
 }
 
-/** Office's theme, when the host tells it. */
+/** Light or dark, as the host decides it (Office's theme, else the operating system's). */
 export interface ThemePort {
-  /** null when the host doesn't say: the UI then follows the operating system. */
-  current(): ThemeName | null;
+  current(): ThemeName;
   subscribe(listener: (theme: ThemeName) => void, onError: (error: Error) => void): Unsubscribe;
 }

@@ -1,0 +1,2 @@
+// Jest stand-in for webpack's image modules: an import of a .png is its URL.
+module.exports = "test-image.png";
