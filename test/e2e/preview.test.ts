@@ -313,3 +313,63 @@ describe("the build", () => {
     );
   });
 });
+
+describe("the stand-in's mailbox", () => {
+  it("emulates an on-premises Exchange client limited to Mailbox 1.5 when switched, restarting the pane", async () => {
+    let pane = await openPreview();
+    const capabilities = (frame: Frame) =>
+      frame.evaluate(() => ({
+        mailbox15: Office.context.requirements.isSetSupported("Mailbox", "1.5"),
+        mailbox18: Office.context.requirements.isSetSupported("Mailbox", "1.8"),
+        attachmentContent: typeof Office.context.mailbox.item?.getAttachmentContentAsync,
+        wholeMessage: typeof (Office.context.mailbox.item as Office.MessageRead | null)
+          ?.getAsFileAsync,
+      }));
+    expect(await capabilities(pane)).toEqual({
+      mailbox15: true,
+      mailbox18: true,
+      attachmentContent: "function",
+      wholeMessage: "function",
+    });
+
+    await page.getByRole("switch", { name: "On-premises Exchange (Mailbox 1.5)" }).click();
+    await page.waitForFunction(() => {
+      const frame = document.querySelector<HTMLIFrameElement>('iframe[title="Task pane"]');
+      const office = (frame?.contentWindow as (Window & { Office?: typeof Office }) | null)?.Office;
+      return (
+        office?.context?.requirements &&
+        !office.context.requirements.isSetSupported("Mailbox", "1.8")
+      );
+    });
+    const paneElement = await page.getByTitle("Task pane").elementHandle();
+    pane = (await paneElement?.contentFrame()) ?? pane;
+    expect(await capabilities(pane)).toEqual({
+      mailbox15: true,
+      mailbox18: false,
+      attachmentContent: "undefined",
+      wholeMessage: "undefined",
+    });
+  });
+
+  it("keeps roaming settings across a reload and refuses to save more than 32 KB with 9057", async () => {
+    const pane = await openPreview();
+    const save = (frame: Frame, value: string) =>
+      frame.evaluate(
+        (text) =>
+          new Promise<number | "saved">((resolve) => {
+            Office.context.roamingSettings.set("probe", text);
+            Office.context.roamingSettings.saveAsync((result) =>
+              resolve(
+                result.status === Office.AsyncResultStatus.Succeeded ? "saved" : result.error.code
+              )
+            );
+          }),
+        value
+      );
+    expect(await save(pane, "kept")).toBe("saved");
+    expect(await save(pane, "x".repeat(33 * 1024))).toBe(9057);
+
+    const reloaded = await openPreview();
+    expect(await reloaded.evaluate(() => Office.context.roamingSettings.get("probe"))).toBe("kept");
+  });
+});
