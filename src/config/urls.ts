@@ -12,15 +12,11 @@ import { ConfigError } from "./config-error";
  */
 export function normaliseJiraUrl(rawValue: string, name = "JIRA_URL"): string {
   const value = redactCredentials(rawValue);
-  let url: URL;
-  try {
-    url = new URL(rawValue);
-  } catch {
-    throw new ConfigError(
-      "jira_url_invalid",
-      `${name} "${value}" is not an absolute URL: use Jira's base URL (Administration > System > Base URL), e.g. https://jira.example.com or http://127.0.0.1:8080/jira.`
-    );
-  }
+  const url = parseAbsoluteUrl(
+    rawValue,
+    "jira_url_invalid",
+    `${name} "${value}" is not an absolute URL: use Jira's base URL (Administration > System > Base URL), e.g. https://jira.example.com or http://127.0.0.1:8080/jira.`
+  );
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new ConfigError("jira_url_invalid", `${name} "${value}" must be an http or https URL.`);
   }
@@ -47,15 +43,11 @@ export function normaliseJiraUrl(rawValue: string, name = "JIRA_URL"): string {
  */
 export function normaliseAddinUrl(rawValue: string): string {
   const value = redactCredentials(rawValue);
-  let url: URL;
-  try {
-    url = new URL(rawValue);
-  } catch {
-    throw new ConfigError(
-      "addin_url_invalid",
-      `ADDIN_URL "${value}" is not an absolute URL: use the https address the add-in is served from, e.g. https://outlook-addin.example.com.`
-    );
-  }
+  const url = parseAbsoluteUrl(
+    rawValue,
+    "addin_url_invalid",
+    `ADDIN_URL "${value}" is not an absolute URL: use the https address the add-in is served from, e.g. https://outlook-addin.example.com.`
+  );
   // Outlook loads add-ins only over HTTPS.
   if (url.protocol !== "https:") {
     throw new ConfigError(
@@ -70,6 +62,14 @@ export function normaliseAddinUrl(rawValue: string): string {
     );
   }
   return url.href.replace(/\/+$/, "");
+}
+
+function parseAbsoluteUrl(rawValue: string, code: string, message: string): URL {
+  try {
+    return new URL(rawValue);
+  } catch (cause) {
+    throw new ConfigError(code, message, { cause });
+  }
 }
 
 /** Error messages end up in logs: never repeat a password given inside a URL. */

@@ -11,7 +11,7 @@ import path from "node:path";
 import { createAddinServer } from "../../../src/server/create-addin-server";
 import type { AddinServer, AddinServerOptions } from "../../../src/server/create-addin-server";
 import {
-  createMemoryLogger,
+  testServerOptions,
   findClosedPort,
   makeDist,
   makeTestCertificate,
@@ -51,15 +51,7 @@ afterEach(async () => {
 
 /** Starts the add-in server on 127.0.0.1 with the test certificate; returns its port. */
 async function startAddinServer(options: Partial<AddinServerOptions> = {}): Promise<number> {
-  const server = createAddinServer({
-    distDir,
-    port: 0,
-    host: "127.0.0.1",
-    tls: { cert: cert.cert, key: cert.key },
-    logger: createMemoryLogger(),
-    shutdownGraceMs: 100,
-    ...options,
-  });
+  const server = createAddinServer(testServerOptions(distDir, cert, options));
   running.push(server);
   return (await server.listen()).port;
 }

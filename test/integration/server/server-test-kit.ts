@@ -12,7 +12,24 @@ import path from "node:path";
 import tls from "node:tls";
 import { loadTlsCredentials } from "../../../src/server/dev-certificate";
 import type { TlsCredentials } from "../../../src/server/dev-certificate";
-import type { ServerLogger } from "../../../src/server/create-addin-server";
+import type { AddinServerOptions, ServerLogger } from "../../../src/server/create-addin-server";
+
+/** Options for an add-in server on an ephemeral 127.0.0.1 port with the test certificate and a quiet logger. */
+export function testServerOptions(
+  distDir: string,
+  cert: TlsCredentials,
+  options: Partial<AddinServerOptions> = {}
+): AddinServerOptions {
+  return {
+    distDir,
+    port: 0,
+    host: "127.0.0.1",
+    tls: { cert: cert.cert, key: cert.key },
+    logger: createMemoryLogger(),
+    shutdownGraceMs: 100,
+    ...options,
+  };
+}
 
 /** A logger that keeps lines for assertions instead of printing them. */
 export function createMemoryLogger(): ServerLogger & { lines: string[] } {

@@ -11,7 +11,7 @@ import type { AddinServer, AddinServerOptions } from "../../../src/server/create
 import { isContentHashedFile, isPreviewPath } from "../../../src/server/static-files";
 import {
   DIST_FILES,
-  createMemoryLogger,
+  testServerOptions,
   makeDist,
   makeTestCertificate,
   rawRequest,
@@ -28,15 +28,7 @@ let preview: number;
 const running: AddinServer[] = [];
 
 function serverOptions(options: Partial<AddinServerOptions> = {}): AddinServerOptions {
-  return {
-    distDir,
-    port: 0,
-    host: "127.0.0.1",
-    tls: { cert: cert.cert, key: cert.key },
-    logger: createMemoryLogger(),
-    shutdownGraceMs: 100,
-    ...options,
-  };
+  return testServerOptions(distDir, cert, options);
 }
 
 async function start(options: Partial<AddinServerOptions> = {}): Promise<number> {
