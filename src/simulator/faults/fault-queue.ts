@@ -1,0 +1,153 @@
+/**
+ * Injected failures: "the next N matching Jira requests fail with <status>". Matching is by method and
+ * by path prefix (below the context path, or including it). The first pending fault that matches
+ * is used, oldest first.
+ */
+import { SimulatorInputError } from "./simulator-input-error";
+
+/** When a fault strikes: before the route runs (nothing happens) or after (the effect is stored, the answer lost). */
+export type FaultTiming = "before" | "after";
+
+/** A fault to inject (body of `POST /__sim/faults`). */
+export interface FaultSpec {
+  /** HTTP status of the simulated failure (400–599). */
+  status: number;
+  /** How many matching responses fail. Default 1. */
+  count?: number;
+  /** Default "before". */
+  when?: FaultTiming;
+  /** Adds `Retry-After: <seconds>`. */
+  retryAfterSeconds?: number;
+  /** Only requests whose path starts with this (e.g. "/rest/api/2/issue"). Default: every path. */
+  pathPrefix?: string;
+  /** Only this HTTP method. Default: any. */
+  method?: string;
+}
+
+/** A fault waiting to strike. */
+export interface PendingFault {
+  id: number;
+  status: number;
+  remaining: number;
+  when: FaultTiming;
+  retryAfterSeconds?: number;
+  pathPrefix?: string;
+  method?: string;
+}
+
+/** The queue of pending faults. */
+export interface FaultQueue {
+  add(spec: FaultSpec): PendingFault;
+  /** Consumes one strike of the first fault matching the request, if any. */
+  take(method: string, pathBelowContext: string, fullPath: string): PendingFault | undefined;
+  list(): PendingFault[];
+  clear(): void;
+}
+
+/** Checks a fault spec; throws {@link SimulatorInputError} naming the bad field. */
+export function validateFaultSpec(input: unknown): FaultSpec {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    throw new SimulatorInputError("fault", 'send a JSON object like {"status": 503}');
+  }
+  const known = ["status", "count", "when", "retryAfterSeconds", "pathPrefix", "method"];
+  const spec = input as Record<string, unknown>;
+  for (const field of Object.keys(spec)) {
+    if (!known.includes(field)) {
+      throw new SimulatorInputError(field, `is not a fault field; known: ${known.join(", ")}`);
+    }
+  }
+  const { status, count, when, retryAfterSeconds, pathPrefix, method } = spec;
+  if (!isInteger(status) || status < 400 || status > 599) {
+    throw new SimulatorInputError(
+      "status",
+      `must be an HTTP error status 400–599 (got ${JSON.stringify(status)})`
+    );
+  }
+  if (count !== undefined && (!isInteger(count) || count < 1)) {
+    throw new SimulatorInputError(
+      "count",
+      `must be a whole number ≥ 1 (got ${JSON.stringify(count)})`
+    );
+  }
+  if (when !== undefined && when !== "before" && when !== "after") {
+    throw new SimulatorInputError(
+      "when",
+      `must be "before" or "after" (got ${JSON.stringify(when)})`
+    );
+  }
+  if (retryAfterSeconds !== undefined && (!isInteger(retryAfterSeconds) || retryAfterSeconds < 0)) {
+    throw new SimulatorInputError(
+      "retryAfterSeconds",
+      `must be a whole number of seconds ≥ 0 (got ${JSON.stringify(retryAfterSeconds)})`
+    );
+  }
+  if (pathPrefix !== undefined && (typeof pathPrefix !== "string" || !pathPrefix.startsWith("/"))) {
+    throw new SimulatorInputError(
+      "pathPrefix",
+      `must be a path starting with "/" (got ${JSON.stringify(pathPrefix)})`
+    );
+  }
+  if (method !== undefined && (typeof method !== "string" || !/^[A-Za-z]+$/.test(method))) {
+    throw new SimulatorInputError(
+      "method",
+      `must be an HTTP method like "POST" (got ${JSON.stringify(method)})`
+    );
+  }
+  return {
+    status,
+    ...(count === undefined ? {} : { count }),
+    ...(when === undefined ? {} : { when }),
+    ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+    ...(pathPrefix === undefined ? {} : { pathPrefix }),
+    ...(method === undefined ? {} : { method: method.toUpperCase() }),
+  };
+}
+
+/** Creates an empty queue. */
+export function createFaultQueue(): FaultQueue {
+  let faults: PendingFault[] = [];
+  let nextId = 1;
+  return {
+    add(input) {
+      const spec = validateFaultSpec(input);
+      const fault: PendingFault = {
+        id: nextId++,
+        status: spec.status,
+        remaining: spec.count ?? 1,
+        when: spec.when ?? "before",
+        ...(spec.retryAfterSeconds === undefined
+          ? {}
+          : { retryAfterSeconds: spec.retryAfterSeconds }),
+        ...(spec.pathPrefix === undefined ? {} : { pathPrefix: spec.pathPrefix }),
+        ...(spec.method === undefined ? {} : { method: spec.method }),
+      };
+      faults.push(fault);
+      return { ...fault };
+    },
+    take(method, pathBelowContext, fullPath) {
+      const fault = faults.find(
+        (candidate) =>
+          (candidate.method === undefined || candidate.method === method.toUpperCase()) &&
+          (candidate.pathPrefix === undefined ||
+            pathBelowContext.startsWith(candidate.pathPrefix) ||
+            fullPath.startsWith(candidate.pathPrefix))
+      );
+      if (!fault) {
+        return undefined;
+      }
+      fault.remaining -= 1;
+      if (fault.remaining === 0) {
+        faults = faults.filter((candidate) => candidate !== fault);
+      }
+      return { ...fault };
+    },
+    list: () => faults.map((fault) => ({ ...fault })),
+    clear() {
+      faults = [];
+    },
+  };
+}
+
+function isInteger(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value);
+}
