@@ -9,6 +9,8 @@ import { createAddinServer } from "./create-addin-server";
 import type { AddinServerAddress } from "./create-addin-server";
 import { OFFICE_DEV_CERT_PATHS } from "./dev-certificate";
 import { JIRA_RELAY_PATH } from "./jira-relay";
+import { startLocalJiraSimulator } from "./local-jira-simulator";
+import type { LocalJiraSimulator } from "./local-jira-simulator";
 import { SERVER_USAGE, readServerConfig } from "./server-config";
 import type { ServerConfig } from "./server-config";
 
@@ -22,6 +24,20 @@ async function main(): Promise<void> {
   if (config.help) {
     process.stdout.write(SERVER_USAGE);
     return;
+  }
+
+  // `npm start` with no Jira configured: bring our own, so the preview works out of the box.
+  let local: LocalJiraSimulator | undefined;
+  if (config.preview && config.jiraUrl === undefined) {
+    try {
+      local = await startLocalJiraSimulator({
+        keyDir: config.simulatorDir,
+        port: config.simulatorPort,
+      });
+    } catch (error) {
+      fail(error, "start the built-in Jira simulator");
+    }
+    config = { ...config, jiraUrl: local.simulator.url };
   }
 
   const server = createAddinServer({
@@ -55,14 +71,28 @@ async function main(): Promise<void> {
     fail(error);
   }
 
-  printStartup(config, address);
-  stopOnSignals(() => server.close());
+  printStartup(config, address, local);
+  stopOnSignals(async () => {
+    await server.close();
+    await local?.simulator.close();
+  });
 }
 
-function printStartup(config: ServerConfig, address: AddinServerAddress): void {
+function printStartup(
+  config: ServerConfig,
+  address: AddinServerAddress,
+  local: LocalJiraSimulator | undefined
+): void {
   const lines = [`Jira for Outlook add-in server: ${address.url}/`];
   if (config.preview) {
     lines.push(`Preview: ${address.url}/preview.html`);
+  }
+  if (local) {
+    lines.push(
+      `Jira simulator: ${local.simulator.url} (built in, because JIRA_URL is not set; sign in as Jane Doe)`,
+      `  consumer key ${local.keys.consumerKey}, private key ${path.relative(process.cwd(), local.keys.privateKeyFile) || local.keys.privateKeyFile}` +
+        (local.keys.generated ? " (generated now)" : "")
+    );
   }
   lines.push(
     config.jiraUrl === undefined

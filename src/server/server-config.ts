@@ -35,6 +35,13 @@ export interface ServerConfig {
   distDir: string;
   /** Serve the dev-only Outlook stand-in (`/preview.html`, `/preview/*`). Flag `--preview`. */
   preview: boolean;
+  /**
+   * Port of the built-in Jira simulator, started with `--preview` when no Jira URL is set.
+   * Env `JIRA_SIMULATOR_PORT`, flag `--simulator-port`. Default 2990; 0 = any free port.
+   */
+  simulatorPort: number;
+  /** Folder of the simulator's generated consumer key pair. Env `JIRA_SIMULATOR_DIR`. Default `<repo>/.local/simulator`. */
+  simulatorDir: string;
   /** `--help` was given: print {@link SERVER_USAGE} instead of starting. */
   help: boolean;
 }
@@ -51,6 +58,9 @@ export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 /** Default port; manifest.xml is written for https://localhost:3000. */
 export const DEFAULT_PORT = 3000;
 
+/** Default port of the built-in Jira simulator: Jira's own development port (Atlassian SDK). */
+export const DEFAULT_SIMULATOR_PORT = 2990;
+
 /** Help text for `tsx src/server/main.ts --help`. */
 export const SERVER_USAGE = `Usage: tsx src/server/main.ts [options]
 
@@ -65,7 +75,10 @@ Options (each overrides its environment variable):
   --cert <file>      TLS_CERT_FILE  PEM certificate to serve (production)
   --key <file>       TLS_KEY_FILE   PEM private key to serve (production)
   --dist <dir>       DIST_DIR       built add-in folder (default <repo>/dist)
-  --preview                         also serve the dev-only Outlook stand-in (/preview.html)
+  --preview                         also serve the dev-only Outlook stand-in (/preview.html);
+                                    without a Jira URL, also start the built-in Jira simulator
+  --simulator-port <n>  JIRA_SIMULATOR_PORT  the simulator's port (default 2990, 0 = any free port)
+                        JIRA_SIMULATOR_DIR   folder of its generated key pair (default <repo>/.local/simulator)
   --help                            show this text
 `;
 
@@ -109,6 +122,8 @@ export function readServerConfig(
   }
   const jiraCaFile = pick(flags["jira-ca"], "JIRA_CA_FILE");
   const distDir = pick(flags.dist, "DIST_DIR");
+  const simulatorPortValue = pick(flags["simulator-port"], "JIRA_SIMULATOR_PORT");
+  const simulatorDir = pick(undefined, "JIRA_SIMULATOR_DIR");
 
   return {
     port,
@@ -125,6 +140,17 @@ export function readServerConfig(
     tlsKeyFile: tlsKeyFile && path.resolve(tlsKeyFile),
     distDir: distDir === undefined ? path.join(defaults.repoRoot, "dist") : path.resolve(distDir),
     preview: flags.preview ?? false,
+    simulatorPort:
+      simulatorPortValue === undefined
+        ? DEFAULT_SIMULATOR_PORT
+        : parsePort(
+            simulatorPortValue,
+            flags["simulator-port"] !== undefined ? "--simulator-port" : "JIRA_SIMULATOR_PORT"
+          ),
+    simulatorDir:
+      simulatorDir === undefined
+        ? path.join(defaults.repoRoot, ".local", "simulator")
+        : path.resolve(simulatorDir),
     help: flags.help ?? false,
   };
 }
@@ -154,6 +180,7 @@ interface Flags {
   key?: string;
   dist?: string;
   preview?: boolean;
+  "simulator-port"?: string;
   help?: boolean;
 }
 
@@ -173,6 +200,7 @@ function parseFlags(argv: readonly string[]): Flags {
         key: { type: "string" },
         dist: { type: "string" },
         preview: { type: "boolean" },
+        "simulator-port": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });

@@ -5,6 +5,8 @@ import path from "node:path";
 /** What global-setup hands the e2e tests: the running add-in server. */
 export interface E2eState {
   baseUrl: string;
+  /** The built-in Jira simulator the server started (its /__sim/ controls live there). */
+  simulatorUrl: string;
   serverPid: number;
 }
 

@@ -27,11 +27,20 @@ export default async function globalSetup(): Promise<void> {
     [require.resolve("tsx/cli"), "src/server/main.ts", "--preview", "--port", "0"],
     {
       cwd: repoRoot,
-      env: { ...process.env, HOST: "127.0.0.1" },
+      // No JIRA_URL: the server starts the built-in Jira simulator, as `npm start` does.
+      env: {
+        ...process.env,
+        HOST: "127.0.0.1",
+        JIRA_URL: "",
+        JIRA_SIMULATOR_PORT: "0",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     }
   );
-  const baseUrl = await new Promise<string>((resolve, reject) => {
+  const { baseUrl, simulatorUrl } = await new Promise<{
+    baseUrl: string;
+    simulatorUrl: string;
+  }>((resolve, reject) => {
     let output = "";
     const timer = setTimeout(
       () => reject(new Error(`The add-in server did not start in 30 s:\n${output}`)),
@@ -39,10 +48,11 @@ export default async function globalSetup(): Promise<void> {
     );
     const handleData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /Preview: (https:\/\/[^\s]+)\/preview\.html/.exec(output);
-      if (match) {
+      const preview = /Preview: (https:\/\/[^\s]+)\/preview\.html/.exec(output);
+      const simulator = /Jira simulator: (http:\/\/[^\s]+)/.exec(output);
+      if (preview && simulator) {
         clearTimeout(timer);
-        resolve(match[1]);
+        resolve({ baseUrl: preview[1], simulatorUrl: simulator[1] });
       }
     };
     server.stdout.on("data", handleData);
@@ -54,7 +64,7 @@ export default async function globalSetup(): Promise<void> {
   server.stdout.removeAllListeners("data").resume();
   server.stderr.removeAllListeners("data").resume();
   server.unref();
-  const state: E2eState = { baseUrl, serverPid: server.pid ?? 0 };
+  const state: E2eState = { baseUrl, simulatorUrl, serverPid: server.pid ?? 0 };
   writeFileSync(e2eStateFile, JSON.stringify(state));
   process.env.E2E_STATE_FILE = e2eStateFile;
 }

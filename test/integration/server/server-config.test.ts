@@ -18,8 +18,30 @@ describe("readServerConfig", () => {
       tlsKeyFile: undefined,
       distDir: path.join(path.resolve("/repo"), "dist"),
       preview: false,
+      simulatorPort: 2990,
+      simulatorDir: path.join(path.resolve("/repo"), ".local", "simulator"),
       help: false,
     });
+  });
+
+  it("reads the built-in simulator's port and key folder", () => {
+    expect(
+      readServerConfig(
+        { JIRA_SIMULATOR_PORT: "0", JIRA_SIMULATOR_DIR: "/tmp/sim-keys" },
+        [],
+        defaults
+      )
+    ).toMatchObject({ simulatorPort: 0, simulatorDir: path.resolve("/tmp/sim-keys") });
+    expect(readServerConfig({}, ["--simulator-port", "4990"], defaults).simulatorPort).toBe(4990);
+  });
+
+  it("names --simulator-port when it is wrong", () => {
+    expect(() => readServerConfig({}, ["--simulator-port", "http"], defaults)).toThrow(
+      expect.objectContaining({
+        code: "port_invalid",
+        message: expect.stringContaining("--simulator-port"),
+      })
+    );
   });
 
   it("reads the environment", () => {
