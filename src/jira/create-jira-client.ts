@@ -257,11 +257,16 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
     },
 
     serverInfo() {
-      serverInfoPromise ??= json<ServerInfo>({ method: "GET", path: `${REST}/serverInfo` });
-      // A failure is not cached: the next call asks again.
-      serverInfoPromise.catch(() => {
-        serverInfoPromise = undefined;
-      });
+      if (!serverInfoPromise) {
+        const asked = json<ServerInfo>({ method: "GET", path: `${REST}/serverInfo` });
+        serverInfoPromise = asked;
+        // A failure is not cached: the next call asks again (and a newer request stays cached).
+        asked.catch(() => {
+          if (serverInfoPromise === asked) {
+            serverInfoPromise = undefined;
+          }
+        });
+      }
       return serverInfoPromise;
     },
 

@@ -12,14 +12,21 @@ let loading: Promise<JsrsasignModule> | undefined;
 
 /** Loads jsrsasign once; every later call gets the same module. */
 export function loadJsrsasign(): Promise<JsrsasignModule> {
-  loading ??= import("jsrsasign").then((module) => {
+  if (loading) {
+    return loading;
+  }
+  const attempt = import("jsrsasign").then((module) => {
     // CommonJS through `import()`: webpack and ts-jest expose the exports directly, Node's ESM
     // loader only as `default`.
     const withDefault = module as JsrsasignModule & { default?: JsrsasignModule };
     return withDefault.KEYUTIL ? withDefault : (withDefault.default as JsrsasignModule);
   });
-  loading.catch(() => {
-    loading = undefined;
+  // A failed load (a chunk that didn't download) may be retried later; a newer attempt is kept.
+  attempt.catch(() => {
+    if (loading === attempt) {
+      loading = undefined;
+    }
   });
-  return loading;
+  loading = attempt;
+  return attempt;
 }

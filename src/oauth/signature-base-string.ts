@@ -60,7 +60,8 @@ export function signatureBaseString(
       // oauth-1.0a copies parameters into plain objects, where this name would vanish.
       throw new TypeError('A query or form parameter cannot be named "__proto__".');
     }
-    const previous = data[name];
+    // Own properties only: `data.constructor` or `data.toString` would otherwise read Object.prototype's.
+    const previous = Object.hasOwn(data, name) ? data[name] : undefined;
     data[name] =
       previous === undefined
         ? value

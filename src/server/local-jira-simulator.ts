@@ -5,8 +5,9 @@
  *
  * The simulator needs the public half of an application-link key pair, like a Jira admin would
  * paste into the incoming link; the add-in signs with the private half. The pair is generated on
- * first run into a git-ignored folder (`.local/simulator/`) and reused afterwards, so tokens the
- * preview stored stay valid across restarts of the same checkout.
+ * first run into a git-ignored folder (`.local/simulator/`) and reused afterwards, so the link's
+ * keys stay the same across restarts of the same checkout. Tokens do not: the simulator keeps them
+ * in memory, so after a restart the preview signs in again.
  */
 import { generateKeyPair, createPublicKey } from "node:crypto";
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";

@@ -21,7 +21,9 @@ export function createNonceStore(now: () => number, windowSeconds: number): Nonc
   const key = (consumerKey: string, nonce: string): string => `${consumerKey}\n${nonce}`;
 
   const sweep = (): void => {
-    const oldestAcceptable = now() / 1000 - windowSeconds;
+    // The oldest timestamp the verifier still accepts, rounded as it rounds (verify-oauth-request.ts):
+    // forgetting a nonce any earlier would let a replay through in the last half second.
+    const oldestAcceptable = Math.floor((now() - windowSeconds * 1000 + 500) / 1000);
     for (const [entry, timestamp] of seen) {
       if (timestamp < oldestAcceptable) {
         seen.delete(entry);

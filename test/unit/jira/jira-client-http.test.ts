@@ -476,6 +476,28 @@ describe("createmeta", () => {
     ]);
   });
 
+  it("does not cache a failed serverInfo, and keeps caching the answer of the call that retried it", async () => {
+    server.queue(
+      { status: 403, body: { errorMessages: ["Forbidden"] } },
+      { status: 200, body: { baseUrl: JIRA_BASE, version: "9.12.2", versionNumbers: [9, 12, 2] } }
+    );
+    const { jira } = await client();
+
+    const first = jira.serverInfo();
+    // A caller that asks again as soon as the first attempt failed…
+    const retried = first.catch(() => jira.serverInfo());
+    // …while another caller shares the same failed attempt.
+    const second = jira.serverInfo().catch(() => undefined);
+    await second;
+    await expect(retried).resolves.toMatchObject({ version: "9.12.2" });
+    await expect(jira.serverInfo()).resolves.toMatchObject({ version: "9.12.2" });
+
+    expect(server.requests.map(jiraPath)).toEqual([
+      "/rest/api/2/serverInfo",
+      "/rest/api/2/serverInfo",
+    ]);
+  });
+
   it("uses the old createmeta?expand form on Jira < 8.4 and caches serverInfo", async () => {
     server.handle((request) => {
       const path = jiraPath(request);

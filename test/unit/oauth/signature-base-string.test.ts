@@ -99,6 +99,15 @@ describe("signatureBaseString", () => {
     expect(baseString).toBe(referenceBaseString("GET", url, PROTOCOL));
   });
 
+  it("signs query names that are also Object.prototype members (constructor, toString) once, as given", () => {
+    const url = "https://jira.example.com/rest/api/2/search?constructor=a&toString=b";
+
+    const baseString = signatureBaseString({ method: "GET", url }, PROTOCOL);
+
+    expect(baseString).toBe(referenceBaseString("GET", url, PROTOCOL));
+    expect(baseString).not.toContain("native");
+  });
+
   it("signs non-ASCII values as UTF-8 octets", () => {
     const url = `https://jira.example.com/rest/api/2/search?jql=${encodeRfc3986('text ~ "Über 日本"')}`;
 
