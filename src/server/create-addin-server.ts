@@ -14,6 +14,8 @@ import { loadTlsCredentials } from "./dev-certificate";
 import type { OfficeDevCertPaths, TlsCredentials } from "./dev-certificate";
 import { JIRA_RELAY_PATH, createJiraRelay } from "./jira-relay";
 import type { JiraRelay } from "./jira-relay";
+import { createRuntimeConfigRoute } from "./runtime-config-route";
+import type { ServedRuntimeConfig } from "./runtime-config-route";
 import { createSecurityHeaders } from "./security-headers";
 import { REPO_ROOT, normaliseJiraUrl } from "./server-config";
 import { NO_CACHE, createStaticFiles } from "./static-files";
@@ -41,6 +43,12 @@ export interface AddinServerOptions {
   jiraUrl?: string;
   /** PEM file of a private CA that signed Jira's certificate. */
   jiraCaFile?: string;
+  /**
+   * The pane's runtime configuration, served as `/addin-config.json` (and `/preview/addin-config.json`
+   * with `preview`) with the relay as its `relayUrl`. Undefined: dist/addin-config.json is served
+   * there if an administrator put one in, else 404.
+   */
+  runtimeConfig?: ServedRuntimeConfig;
   /** Certificate and key to serve, in memory (tests). Wins over the files below. */
   tls?: Pick<TlsCredentials, "cert" | "key" | "ca">;
   /** Certificate file to serve (production); with `tlsKeyFile`. */
@@ -83,6 +91,11 @@ export interface AddinServer {
 export function createAddinServer(options: AddinServerOptions): AddinServer {
   const logger = options.logger ?? console;
   const jiraUrl = options.jiraUrl === undefined ? undefined : normaliseJiraUrl(options.jiraUrl);
+  // The pane signs over this URL: a trailing slash here would break every signature.
+  const runtimeConfig = options.runtimeConfig && {
+    ...options.runtimeConfig,
+    jiraBaseUrl: normaliseJiraUrl(options.runtimeConfig.jiraBaseUrl, "runtimeConfig.jiraBaseUrl"),
+  };
   let server: https.Server | undefined;
   let relay: JiraRelay | undefined;
 
@@ -114,7 +127,11 @@ export function createAddinServer(options: AddinServerOptions): AddinServer {
           });
 
       relay = createJiraRelay({ jiraUrl, ...(jiraCa === undefined ? {} : { ca: jiraCa }), logger });
-      const app = buildApp(options, relay, logger);
+      const app = buildApp(
+        { ...options, ...(runtimeConfig === undefined ? {} : { runtimeConfig }) },
+        relay,
+        logger
+      );
       const httpsServer = https.createServer(
         {
           cert: credentials.cert,
@@ -199,6 +216,15 @@ function buildApp(options: AddinServerOptions, relay: JiraRelay, logger: ServerL
   // Before the static files: /jira/* is never looked up in dist/. No body parser anywhere in
   // front of it, so uploads stream through.
   app.use(JIRA_RELAY_PATH, relay.router);
+  // Before the static files: a generated configuration wins over a file left in dist/, and either
+  // is served with no-store.
+  app.use(
+    createRuntimeConfigRoute({
+      distDir: options.distDir,
+      preview: options.preview ?? false,
+      ...(options.runtimeConfig === undefined ? {} : { runtimeConfig: options.runtimeConfig }),
+    })
+  );
   app.use(createStaticFiles({ distDir: options.distDir, preview: options.preview ?? false }));
 
   app.use((_req, res) => {

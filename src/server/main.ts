@@ -3,14 +3,18 @@
  * (`tsx src/server/main.ts [--preview]`). Reads the configuration, starts the server, prints
  * where it runs, and stops cleanly on Ctrl+C / SIGTERM.
  */
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { ConfigError } from "../config/config-error";
+import { RUNTIME_CONFIG_FILE } from "../config/runtime-config";
 import { createAddinServer } from "./create-addin-server";
 import type { AddinServerAddress } from "./create-addin-server";
 import { OFFICE_DEV_CERT_PATHS } from "./dev-certificate";
 import { JIRA_RELAY_PATH } from "./jira-relay";
 import { startLocalJiraSimulator } from "./local-jira-simulator";
 import type { LocalJiraSimulator } from "./local-jira-simulator";
+import { readServedRuntimeConfig } from "./runtime-config-route";
+import type { ServedRuntimeConfig } from "./runtime-config-route";
 import { SERVER_USAGE, readServerConfig } from "./server-config";
 import type { ServerConfig } from "./server-config";
 
@@ -40,6 +44,33 @@ async function main(): Promise<void> {
     config = { ...config, jiraUrl: local.simulator.url };
   }
 
+  // Read before listening: a wrong key file stops the server here, naming the file, instead of
+  // failing in every user's pane.
+  let runtimeConfig: ServedRuntimeConfig | undefined;
+  try {
+    if (local) {
+      runtimeConfig = await readServedRuntimeConfig({
+        jiraBaseUrl: local.simulator.url,
+        consumerKey: local.keys.consumerKey,
+        privateKeyFile: local.keys.privateKeyFile,
+        settingName: "The built-in simulator's key file",
+      });
+    } else if (
+      config.jiraUrl !== undefined &&
+      config.jiraConsumerKey !== undefined &&
+      config.jiraPrivateKeyFile !== undefined
+    ) {
+      runtimeConfig = await readServedRuntimeConfig({
+        jiraBaseUrl: config.jiraUrl,
+        consumerKey: config.jiraConsumerKey,
+        privateKeyFile: config.jiraPrivateKeyFile,
+      });
+    }
+  } catch (error) {
+    await local?.simulator.close();
+    fail(error);
+  }
+
   const server = createAddinServer({
     distDir: config.distDir,
     preview: config.preview,
@@ -48,6 +79,7 @@ async function main(): Promise<void> {
     ...(config.addinUrl === undefined ? {} : { addinUrl: config.addinUrl }),
     ...(config.jiraUrl === undefined ? {} : { jiraUrl: config.jiraUrl }),
     ...(config.jiraCaFile === undefined ? {} : { jiraCaFile: config.jiraCaFile }),
+    ...(runtimeConfig === undefined ? {} : { runtimeConfig }),
     ...(config.tlsCertFile === undefined ? {} : { tlsCertFile: config.tlsCertFile }),
     ...(config.tlsKeyFile === undefined ? {} : { tlsKeyFile: config.tlsKeyFile }),
   });
@@ -71,7 +103,7 @@ async function main(): Promise<void> {
     fail(error);
   }
 
-  printStartup(config, address, local);
+  printStartup(config, address, local, runtimeConfig);
   stopOnSignals(async () => {
     await server.close();
     await local?.simulator.close();
@@ -81,7 +113,8 @@ async function main(): Promise<void> {
 function printStartup(
   config: ServerConfig,
   address: AddinServerAddress,
-  local: LocalJiraSimulator | undefined
+  local: LocalJiraSimulator | undefined,
+  runtimeConfig: ServedRuntimeConfig | undefined
 ): void {
   const lines = [`Jira for Outlook add-in server: ${address.url}/`];
   if (config.preview) {
@@ -100,6 +133,19 @@ function printStartup(
       : `Jira relay: ${JIRA_RELAY_PATH}/* -> ${config.jiraUrl}/*` +
           (config.jiraCaFile ? ` (trusting CA ${config.jiraCaFile})` : "")
   );
+  // The consumer key is no secret (Jira shows it on the application link); the private key is.
+  if (runtimeConfig) {
+    lines.push(
+      `Runtime configuration: ${address.url}/${RUNTIME_CONFIG_FILE} (Jira ${runtimeConfig.jiraBaseUrl}, consumer key ${runtimeConfig.consumerKey})`
+    );
+  } else {
+    const distFile = path.join(config.distDir, RUNTIME_CONFIG_FILE);
+    lines.push(
+      existsSync(distFile)
+        ? `Runtime configuration: ${displayPath(distFile)}`
+        : `Runtime configuration: none (set JIRA_CONSUMER_KEY and JIRA_PRIVATE_KEY_FILE, or put ${RUNTIME_CONFIG_FILE} into dist/); the pane will say it is not configured`
+    );
+  }
   const { certificate } = address;
   const validTo = certificate.validTo.toISOString().slice(0, 10);
   switch (certificate.source) {
@@ -122,6 +168,14 @@ function printStartup(
   }
   lines.push("Press Ctrl+C to stop.");
   console.log(lines.join("\n"));
+}
+
+/** Relative to the working folder when inside it (`dist/addin-config.json`), else absolute. */
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative === "" || relative.startsWith("..") || path.isAbsolute(relative)
+    ? file
+    : relative;
 }
 
 function stopOnSignals(close: () => Promise<void>): void {

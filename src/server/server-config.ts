@@ -25,6 +25,14 @@ export interface ServerConfig {
   addinUrl: string | undefined;
   /** Jira's base URL, incl. any context path, without trailing slash. Env `JIRA_URL`, flag `--jira-url`. */
   jiraUrl: string | undefined;
+  /**
+   * Consumer Key of the add-in's application link in the Jira at `jiraUrl`; with
+   * `jiraPrivateKeyFile` the server serves the pane's runtime configuration (addin-config.json).
+   * Env `JIRA_CONSUMER_KEY`, flag `--consumer-key`. Both or neither, and only with `jiraUrl`.
+   */
+  jiraConsumerKey: string | undefined;
+  /** PEM file of that consumer's RSA private key (absolute). Env `JIRA_PRIVATE_KEY_FILE`, flag `--private-key-file`. */
+  jiraPrivateKeyFile: string | undefined;
   /** PEM file of a private CA to trust for Jira's certificate. Env `JIRA_CA_FILE`, flag `--jira-ca`. */
   jiraCaFile: string | undefined;
   /** PEM certificate (chain) to serve. Env `TLS_CERT_FILE`, flag `--cert`. Both or neither with the key. */
@@ -72,6 +80,11 @@ Options (each overrides its environment variable):
   --addin-url <url>  ADDIN_URL      public https URL of the add-in (default https://localhost:<port>)
   --jira-url <url>   JIRA_URL       Jira base URL incl. context path, e.g. https://jira.example.com/jira
   --jira-ca <file>   JIRA_CA_FILE   PEM file of a private CA that signed Jira's certificate
+  --consumer-key <key>       JIRA_CONSUMER_KEY      Consumer Key of the add-in's application link in
+                                                    the Jira at JIRA_URL
+  --private-key-file <file>  JIRA_PRIVATE_KEY_FILE  PEM file of that consumer's RSA private key
+                                    With both, the pane's configuration is served as /addin-config.json;
+                                    without, dist/addin-config.json if the administrator put one there
   --cert <file>      TLS_CERT_FILE  PEM certificate to serve (production)
   --key <file>       TLS_KEY_FILE   PEM private key to serve (production)
   --dist <dir>       DIST_DIR       built add-in folder (default <repo>/dist)
@@ -87,7 +100,8 @@ Options (each overrides its environment variable):
  * (`process.argv.slice(2)`). Flags win over environment variables.
  *
  * @throws {ConfigError} with a `code` (`option_invalid`, `port_invalid`, `host_invalid`,
- *   `addin_url_invalid`, `jira_url_invalid`, `tls_files_incomplete`) and a message naming the setting.
+ *   `addin_url_invalid`, `jira_url_invalid`, `tls_files_incomplete`, `consumer_incomplete`,
+ *   `consumer_without_jira`) and a message naming the setting.
  */
 export function readServerConfig(
   env: Readonly<Record<string, string | undefined>>,
@@ -120,6 +134,23 @@ export function readServerConfig(
       "TLS_CERT_FILE and TLS_KEY_FILE (--cert/--key) must be set together: give both, or neither to use a development certificate."
     );
   }
+  const jiraConsumerKey = pick(flags["consumer-key"], "JIRA_CONSUMER_KEY");
+  const jiraPrivateKeyFile = pick(flags["private-key-file"], "JIRA_PRIVATE_KEY_FILE");
+  if ((jiraConsumerKey === undefined) !== (jiraPrivateKeyFile === undefined)) {
+    throw new ConfigError(
+      "consumer_incomplete",
+      "JIRA_CONSUMER_KEY and JIRA_PRIVATE_KEY_FILE (--consumer-key/--private-key-file) must be set together: " +
+        "give both to serve the pane its configuration, or neither."
+    );
+  }
+  if (jiraConsumerKey !== undefined && jiraUrlValue === undefined) {
+    // Without JIRA_URL, --preview starts the simulator, which trusts only its own generated key.
+    throw new ConfigError(
+      "consumer_without_jira",
+      "JIRA_CONSUMER_KEY/JIRA_PRIVATE_KEY_FILE describe the application link of the Jira at JIRA_URL; " +
+        "set JIRA_URL too, or unset them to use the built-in simulator."
+    );
+  }
   const jiraCaFile = pick(flags["jira-ca"], "JIRA_CA_FILE");
   const distDir = pick(flags.dist, "DIST_DIR");
   const simulatorPortValue = pick(flags["simulator-port"], "JIRA_SIMULATOR_PORT");
@@ -135,6 +166,8 @@ export function readServerConfig(
           : `https://localhost:${port}`
         : normaliseAddinUrl(addinUrlValue),
     jiraUrl: jiraUrlValue === undefined ? undefined : normaliseJiraUrl(jiraUrlValue),
+    jiraConsumerKey,
+    jiraPrivateKeyFile: jiraPrivateKeyFile && path.resolve(jiraPrivateKeyFile),
     jiraCaFile: jiraCaFile && path.resolve(jiraCaFile),
     tlsCertFile: tlsCertFile && path.resolve(tlsCertFile),
     tlsKeyFile: tlsKeyFile && path.resolve(tlsKeyFile),
@@ -176,6 +209,8 @@ interface Flags {
   "addin-url"?: string;
   "jira-url"?: string;
   "jira-ca"?: string;
+  "consumer-key"?: string;
+  "private-key-file"?: string;
   cert?: string;
   key?: string;
   dist?: string;
@@ -196,6 +231,8 @@ function parseFlags(argv: readonly string[]): Flags {
         "addin-url": { type: "string" },
         "jira-url": { type: "string" },
         "jira-ca": { type: "string" },
+        "consumer-key": { type: "string" },
+        "private-key-file": { type: "string" },
         cert: { type: "string" },
         key: { type: "string" },
         dist: { type: "string" },

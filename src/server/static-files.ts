@@ -5,11 +5,18 @@
 import path from "node:path";
 import express from "express";
 import type { Router } from "express";
+import { RUNTIME_CONFIG_FILE } from "../config/runtime-config";
 
 /** Cache-Control for files whose name carries a content hash: a new build gets a new name. */
 export const IMMUTABLE_CACHE_CONTROL = "public, max-age=31536000, immutable";
 /** Cache-Control for everything else: the browser revalidates (ETag) before each use. */
 export const NO_CACHE = "no-cache";
+/**
+ * Cache-Control for addin-config.json: never stored, so an administrator's change (a new key, another
+ * Jira) reaches the next pane load. runtime-config-route.ts serves it; this covers spellings of
+ * its path that reach the static files anyway (`/addin%2Dconfig.json`).
+ */
+export const NO_STORE = "no-store";
 
 /** Options of {@link createStaticFiles}. */
 export interface StaticFilesOptions {
@@ -89,7 +96,11 @@ export function createStaticFiles(options: StaticFilesOptions): Router {
       setHeaders: (res, filePath) => {
         res.setHeader(
           "Cache-Control",
-          isContentHashedFile(filePath) ? IMMUTABLE_CACHE_CONTROL : NO_CACHE
+          path.basename(filePath).toLowerCase() === RUNTIME_CONFIG_FILE
+            ? NO_STORE
+            : isContentHashedFile(filePath)
+              ? IMMUTABLE_CACHE_CONTROL
+              : NO_CACHE
         );
       },
     })

@@ -32,6 +32,8 @@ export default async function globalSetup(): Promise<void> {
         ...process.env,
         HOST: "127.0.0.1",
         JIRA_URL: "",
+        JIRA_CONSUMER_KEY: "",
+        JIRA_PRIVATE_KEY_FILE: "",
         JIRA_SIMULATOR_PORT: "0",
       },
       stdio: ["ignore", "pipe", "pipe"],

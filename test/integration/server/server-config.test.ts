@@ -2,7 +2,7 @@
  * readServerConfig: defaults, flags over environment, and errors that name the setting to fix.
  */
 import path from "node:path";
-import { ConfigError, readServerConfig } from "../../../src/server/server-config";
+import { ConfigError, SERVER_USAGE, readServerConfig } from "../../../src/server/server-config";
 
 const defaults = { repoRoot: path.resolve("/repo") };
 
@@ -13,6 +13,8 @@ describe("readServerConfig", () => {
       host: "localhost",
       addinUrl: "https://localhost:3000",
       jiraUrl: undefined,
+      jiraConsumerKey: undefined,
+      jiraPrivateKeyFile: undefined,
       jiraCaFile: undefined,
       tlsCertFile: undefined,
       tlsKeyFile: undefined,
@@ -170,6 +172,89 @@ describe("readServerConfig", () => {
         message: expect.stringMatching(/--prot.*--help/s),
       })
     );
+  });
+
+  describe("the consumer of Jira's application link", () => {
+    const jira = { JIRA_URL: "https://jira.example.com/" };
+
+    it("reads JIRA_CONSUMER_KEY and JIRA_PRIVATE_KEY_FILE, the file resolved absolute", () => {
+      expect(
+        readServerConfig(
+          {
+            ...jira,
+            JIRA_CONSUMER_KEY: " jira-for-outlook ",
+            JIRA_PRIVATE_KEY_FILE: "keys/jira.pem",
+          },
+          [],
+          defaults
+        )
+      ).toMatchObject({
+        jiraUrl: "https://jira.example.com",
+        jiraConsumerKey: "jira-for-outlook",
+        jiraPrivateKeyFile: path.resolve("keys/jira.pem"),
+      });
+    });
+
+    it("lets --consumer-key and --private-key-file win over the environment", () => {
+      expect(
+        readServerConfig(
+          { ...jira, JIRA_CONSUMER_KEY: "old", JIRA_PRIVATE_KEY_FILE: "/etc/old.pem" },
+          ["--consumer-key", "new", "--private-key-file=/etc/new.pem"],
+          defaults
+        )
+      ).toMatchObject({ jiraConsumerKey: "new", jiraPrivateKeyFile: path.resolve("/etc/new.pem") });
+    });
+
+    it("treats empty values as unset", () => {
+      expect(
+        readServerConfig(
+          { JIRA_URL: "", JIRA_CONSUMER_KEY: "", JIRA_PRIVATE_KEY_FILE: " " },
+          ["--preview"],
+          defaults
+        )
+      ).toMatchObject({
+        jiraUrl: undefined,
+        jiraConsumerKey: undefined,
+        jiraPrivateKeyFile: undefined,
+      });
+    });
+
+    it.each([
+      ["the key file missing", { JIRA_CONSUMER_KEY: "jira-for-outlook" }],
+      ["the consumer key missing", { JIRA_PRIVATE_KEY_FILE: "/etc/jira.pem" }],
+    ])("requires both, naming them, with %s", (_name, env) => {
+      expect(() => readServerConfig({ ...jira, ...env }, [], defaults)).toThrow(
+        expect.objectContaining({
+          name: "ConfigError",
+          code: "consumer_incomplete",
+          message:
+            "JIRA_CONSUMER_KEY and JIRA_PRIVATE_KEY_FILE (--consumer-key/--private-key-file) must be set together: " +
+            "give both to serve the pane its configuration, or neither.",
+        })
+      );
+    });
+
+    it("documents both in --help", () => {
+      expect(SERVER_USAGE).toMatch(/--consumer-key <key> +JIRA_CONSUMER_KEY /);
+      expect(SERVER_USAGE).toMatch(/--private-key-file <file> +JIRA_PRIVATE_KEY_FILE /);
+    });
+
+    it("requires JIRA_URL: without it the preview uses the simulator's own consumer", () => {
+      expect(() =>
+        readServerConfig(
+          { JIRA_CONSUMER_KEY: "jira-for-outlook", JIRA_PRIVATE_KEY_FILE: "/etc/jira.pem" },
+          ["--preview"],
+          defaults
+        )
+      ).toThrow(
+        expect.objectContaining({
+          code: "consumer_without_jira",
+          message:
+            "JIRA_CONSUMER_KEY/JIRA_PRIVATE_KEY_FILE describe the application link of the Jira at JIRA_URL; " +
+            "set JIRA_URL too, or unset them to use the built-in simulator.",
+        })
+      );
+    });
   });
 
   it("rejects a HOST that is a URL", () => {
