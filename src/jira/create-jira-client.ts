@@ -3,6 +3,7 @@
  * transport in jira-transport.ts. Plain TypeScript: the task pane and Node (tests, admin CLI)
  * use it unchanged. Shapes: jira-types.ts; errors: jira-errors.ts.
  */
+import { jiraAuthorizeUrl } from "../oauth/authorize-url";
 import type { TokenCredentials } from "../oauth/oauth-signer-types";
 import { parseFormEncoded } from "../oauth/rfc3986";
 import { fromLegacyCreateMeta, needsLegacyCreateMeta } from "./create-meta";
@@ -232,7 +233,7 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
 
     authorizeUrl(requestToken) {
       const token = typeof requestToken === "string" ? requestToken : requestToken.token;
-      return `${transport.baseUrl}/plugins/servlet/oauth/authorize${buildQueryString({ oauth_token: token })}`;
+      return jiraAuthorizeUrl(transport.baseUrl, token);
     },
 
     async getAccessToken(requestToken, verifier) {

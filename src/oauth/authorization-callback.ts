@@ -22,3 +22,53 @@ export function readAuthorizationCallback(search: string): AuthorizationCallback
     oauthVerifier: verifier && verifier !== "denied" ? verifier : null,
   };
 }
+
+/**
+ * The callback page could not send the dialog on to Jira's authorize page (no configuration, a
+ * bad `authorize` parameter…): it tells the pane instead of leaving the user before a dead window.
+ */
+export interface AuthorizationStartFailed {
+  kind: "jira-authorization-start-failed";
+  /** What went wrong, for the user (no secrets: the page never holds any). */
+  message: string;
+}
+
+/** Every message the callback page sends the pane with `messageParent`. */
+export type DialogMessage = AuthorizationCallback | AuthorizationStartFailed;
+
+/**
+ * Reads a message from the sign-in dialog. Anything but the exact shapes above (not JSON, another
+ * `kind`, a missing or non-string token, extra fields) is undefined: the message crossed a window
+ * boundary, and the pane exchanges only tokens it can read without guessing.
+ */
+export function parseDialogMessage(text: string): DialogMessage | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return undefined;
+  }
+  const fields = value as Record<string, unknown>;
+  const keys = Object.keys(fields).sort().join(",");
+  if (fields.kind === "jira-authorization-callback") {
+    const { oauthToken, oauthVerifier } = fields;
+    if (
+      keys === "kind,oauthToken,oauthVerifier" &&
+      typeof oauthToken === "string" &&
+      (typeof oauthVerifier === "string" || oauthVerifier === null)
+    ) {
+      return { kind: "jira-authorization-callback", oauthToken, oauthVerifier };
+    }
+    return undefined;
+  }
+  if (fields.kind === "jira-authorization-start-failed") {
+    const { message } = fields;
+    if (keys === "kind,message" && typeof message === "string") {
+      return { kind: "jira-authorization-start-failed", message };
+    }
+  }
+  return undefined;
+}

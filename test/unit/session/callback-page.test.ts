@@ -1,0 +1,140 @@
+/**
+ * The callback page (src/callback/index.ts) in Node, with the few browser and Office globals it
+ * touches faked: it sends the dialog on to the configured Jira only (never to an address from the
+ * query), tells the pane when it can't, and hands Jira's redirect back to the pane.
+ */
+const ADDIN = "https://addin.example.com";
+const JIRA = "https://jira.example.com/jira";
+
+interface Page {
+  status: { textContent: string };
+  replacedWith: string[];
+  sentToPane: Array<{ message: string; targetOrigin?: string }>;
+  fetched: string[];
+}
+
+const realFetch = globalThis.fetch;
+const globals = globalThis as Record<string, unknown>;
+
+afterEach(() => {
+  delete globals.window;
+  delete globals.document;
+  delete globals.Office;
+  globalThis.fetch = realFetch;
+});
+
+/** Loads the page at `callback.html<search>`; the host serves `config` as addin-config.json. */
+async function loadPage(search: string, config: () => Response): Promise<Page> {
+  const page: Page = {
+    status: { textContent: "Finishing sign-in to Jira…" },
+    replacedWith: [],
+    sentToPane: [],
+    fetched: [],
+  };
+  globals.document = {
+    getElementById: (id: string) => (id === "status" ? page.status : null),
+  };
+  globals.window = {
+    location: {
+      href: `${ADDIN}/callback.html${search}`,
+      search,
+      origin: ADDIN,
+      replace: (url: string) => page.replacedWith.push(url),
+    },
+  };
+  globals.Office = {
+    onReady: async () => ({ host: "Outlook" }),
+    context: {
+      requirements: { isSetSupported: () => true },
+      ui: {
+        messageParent: (message: string, options?: { targetOrigin?: string }) =>
+          page.sentToPane.push({ message, ...options }),
+      },
+    },
+  };
+  globalThis.fetch = async (input) => {
+    page.fetched.push(String(input));
+    return config();
+  };
+  await jest.isolateModulesAsync(async () => {
+    await import("../../../src/callback/index");
+  });
+  // The page's work is asynchronous (config fetch, Office.onReady): let it finish.
+  for (let turn = 0; turn < 50 && page.replacedWith.length + page.sentToPane.length === 0; turn++) {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  return page;
+}
+
+function configResponse(): Response {
+  return Response.json({
+    formatVersion: 1,
+    jiraBaseUrl: JIRA,
+    consumerKey: "jira-for-outlook",
+    privateKeyPem: "-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n",
+  });
+}
+
+describe("the callback page, opened with ?authorize=<request token>", () => {
+  it("reads addin-config.json beside itself and replaces itself with Jira's authorize page", async () => {
+    const page = await loadPage("?authorize=rt%2B1%20x", configResponse);
+    expect(page.fetched).toEqual([`${ADDIN}/addin-config.json`]);
+    expect(page.replacedWith).toEqual([
+      `${JIRA}/plugins/servlet/oauth/authorize?oauth_token=rt%2B1%20x`,
+    ]);
+    expect(page.status.textContent).toBe("Opening Jira's sign-in page…");
+    expect(page.sentToPane).toEqual([]);
+  });
+
+  it("is no open redirect: addresses in the query are ignored", async () => {
+    const page = await loadPage(
+      `?authorize=rt&jira=${encodeURIComponent("https://evil.example.com")}&redirect=${encodeURIComponent("https://evil.example.com")}`,
+      configResponse
+    );
+    expect(page.replacedWith).toEqual([`${JIRA}/plugins/servlet/oauth/authorize?oauth_token=rt`]);
+  });
+
+  it("tells the pane (and the user) when the configuration can't be loaded", async () => {
+    const page = await loadPage("?authorize=rt", () => new Response("no", { status: 404 }));
+    expect(page.replacedWith).toEqual([]);
+    expect(page.sentToPane).toHaveLength(1);
+    const sent = page.sentToPane[0];
+    expect(sent?.targetOrigin).toBe(ADDIN);
+    expect(JSON.parse(sent?.message ?? "")).toEqual({
+      kind: "jira-authorization-start-failed",
+      message: expect.stringMatching(
+        /^Could not open Jira's sign-in page: .*addin-config\.json.*404/
+      ),
+    });
+    expect(page.status.textContent).toMatch(
+      /Could not open Jira's sign-in page.*Close this window/
+    );
+  });
+
+  it("tells the pane when it was opened without a request token", async () => {
+    const page = await loadPage("?authorize=", configResponse);
+    expect(page.replacedWith).toEqual([]);
+    expect(JSON.parse(page.sentToPane[0]?.message ?? "")).toMatchObject({
+      kind: "jira-authorization-start-failed",
+      message: expect.stringMatching(/without a request token/),
+    });
+  });
+});
+
+describe("the callback page, after Jira's redirect", () => {
+  it("hands oauth_token and oauth_verifier to the pane, to the add-in's origin only", async () => {
+    const page = await loadPage("?oauth_token=rt&oauth_verifier=v123", configResponse);
+    expect(page.fetched).toEqual([]);
+    expect(page.sentToPane).toEqual([
+      {
+        message: JSON.stringify({
+          kind: "jira-authorization-callback",
+          oauthToken: "rt",
+          oauthVerifier: "v123",
+        }),
+        targetOrigin: ADDIN,
+      },
+    ]);
+    expect(page.status.textContent).toMatch(/Jira approved access/);
+  });
+});
