@@ -1,13 +1,19 @@
 /**
- * Composition root of the task pane: waits for Office, builds the Outlook adapters and hands
- * them to the UI. The only place where concrete adapters meet components.
+ * Composition root of the task pane: waits for Office, builds the Outlook adapters and the Jira
+ * session and hands them to the UI. The only place where concrete adapters meet components.
  */
 import { createRoot } from "react-dom/client";
+import { RUNTIME_CONFIG_FILE, loadRuntimeConfig } from "../config/runtime-config";
+import { createXhrUploader } from "../jira/xhr-uploader";
 import { createOfficeTheme } from "../office/office-theme";
 import { createOutlookMailbox } from "../office/outlook-mailbox";
 import { waitForOffice } from "../office/office-host";
+import { createRoamingSettingsStorage } from "../office/roaming-settings-storage";
+import { createOfficeSignInDialog } from "../office/sign-in-dialog";
+import { createJiraSession } from "../session/jira-session";
 import { App } from "../ui/App";
 import { NotInOutlook } from "../ui/NotInOutlook";
+import { createSessionStorageDrafts } from "./session-storage-drafts";
 
 async function start(): Promise<void> {
   const container = document.getElementById("root");
@@ -19,13 +25,39 @@ async function start(): Promise<void> {
     return;
   }
   document.documentElement.lang = host.displayLanguage;
+  // Relative to this page, so the production pane (/taskpane.html) and the preview's
+  // (/preview/taskpane.html) each find the configuration and the callback page beside them.
+  const session = createJiraSession({
+    loadConfig: () => loadRuntimeConfig({ url: new URL(RUNTIME_CONFIG_FILE, location.href).href }),
+    settings: createRoamingSettingsStorage(),
+    dialog: createOfficeSignInDialog(),
+    callbackUrl: new URL("callback.html", location.href).href,
+    addinOrigin: location.origin,
+    uploader: createXhrUploader(),
+  });
   root.render(
     <App
       mailbox={createOutlookMailbox()}
       theme={createOfficeTheme()}
       locale={host.displayLanguage}
+      session={session}
+      drafts={createSessionStorageDrafts(sessionStorageOrNull())}
     />
   );
+  void session.start();
+}
+
+/** The pane's sessionStorage; null where the browser refuses it (storage disabled: SecurityError). */
+function sessionStorageOrNull(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch (error) {
+    console.warn(
+      "sessionStorage is not available; drafts are kept only while the pane is open.",
+      error
+    );
+    return null;
+  }
 }
 
 start().catch((error: unknown) => {

@@ -2,17 +2,25 @@ import {
   FluentProvider,
   MessageBar,
   MessageBarBody,
+  Spinner,
   makeStyles,
   tokens,
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
 import { useCallback, useState } from "react";
+import { AccountBar } from "./components/AccountBar";
+import { ConnectionEndedBanner } from "./components/ConnectionEndedBanner";
 import { CurrentEmailCard } from "./components/CurrentEmailCard";
 import { EmptyState } from "./components/EmptyState";
 import { Header } from "./components/Header";
-import type { MailboxPort, ThemePort } from "./ports";
+import { NewIssueForm } from "./components/NewIssueForm";
+import { NotConfiguredCard } from "./components/NotConfiguredCard";
+import { SessionNoticeBar } from "./components/SessionNoticeBar";
+import { SignInCard } from "./components/SignInCard";
+import type { DraftStore, JiraSession, MailboxPort, SessionState, ThemePort } from "./ports";
 import { useCurrentMessage } from "./use-current-message";
+import { useSessionState } from "./use-session-state";
 import { useThemeName } from "./use-theme-name";
 
 const useStyles = makeStyles({
@@ -37,10 +45,14 @@ export interface AppProps {
   theme: ThemePort;
   /** BCP 47 language of Office's UI. */
   locale: string;
+  /** The Jira session: sign-in state and the door to Jira. */
+  session: JiraSession;
+  /** Where typed drafts are kept (sessionStorage in the pane). */
+  drafts: DraftStore;
 }
 
 /** The task pane inside Outlook. */
-export function App({ mailbox, theme, locale }: AppProps) {
+export function App({ mailbox, theme, locale, session, drafts }: AppProps) {
   const styles = useStyles();
   const [hostProblem, setHostProblem] = useState<string | null>(null);
   const handleHostError = useCallback(
@@ -50,7 +62,21 @@ export function App({ mailbox, theme, locale }: AppProps) {
   );
   const themeName = useThemeName(theme, handleHostError);
   const message = useCurrentMessage(mailbox, handleHostError);
+  const state = useSessionState(session);
 
+  const handleSignIn = useCallback(() => void session.signIn(), [session]);
+  const handleSignOut = useCallback(() => void session.signOut(), [session]);
+  const handleRetrySave = useCallback(() => void session.retrySave(), [session]);
+  const handleDismissNotice = useCallback(() => session.dismissNotice(), [session]);
+
+  const notice =
+    state.status === "signed_out" || state.status === "signed_in" ? state.notice : undefined;
+  const signInCard =
+    state.status === "signed_out" || (state.status === "signing_in" && !state.reconnecting);
+  const connected = connectedView(state);
+
+  // Every slot below keeps its place whatever the state, so the form (and what is typed in it)
+  // stays mounted from signed in through "connection ended" and the new sign-in.
   return (
     <FluentProvider
       theme={themeName === "dark" ? webDarkTheme : webLightTheme}
@@ -66,6 +92,37 @@ export function App({ mailbox, theme, locale }: AppProps) {
             </MessageBarBody>
           </MessageBar>
         )}
+        {notice && (
+          <SessionNoticeBar
+            notice={notice}
+            onRetrySave={handleRetrySave}
+            onDismiss={handleDismissNotice}
+          />
+        )}
+        {state.status === "starting" && <Spinner size="small" label="Connecting…" />}
+        {state.status === "not_configured" && <NotConfiguredCard notice={state.notice} />}
+        {signInCard && (
+          <SignInCard
+            jiraBaseUrl={state.jiraBaseUrl}
+            signingIn={state.status === "signing_in"}
+            onSignIn={handleSignIn}
+          />
+        )}
+        {connected?.account && (
+          <AccountBar
+            account={connected.account}
+            jiraBaseUrl={connected.jiraBaseUrl}
+            onSignOut={handleSignOut}
+          />
+        )}
+        {connected && connected.status !== "signed_in" && (
+          <ConnectionEndedBanner
+            notice={connected.status === "ended" ? connected.notice : undefined}
+            waitingOperations={connected.status === "ended" ? connected.waitingOperations : 0}
+            signingIn={connected.status === "signing_in"}
+            onSignIn={handleSignIn}
+          />
+        )}
         {message ? (
           <CurrentEmailCard message={message} locale={locale} />
         ) : (
@@ -73,7 +130,27 @@ export function App({ mailbox, theme, locale }: AppProps) {
             Select an email in Outlook to create a Jira issue from it.
           </EmptyState>
         )}
+        {connected && message && (
+          <NewIssueForm
+            key={message.itemId}
+            session={session}
+            drafts={drafts}
+            message={message}
+            jiraBaseUrl={connected.jiraBaseUrl}
+            signedIn={connected.status === "signed_in"}
+            connectionEnded={connected.status !== "signed_in"}
+          />
+        )}
       </main>
     </FluentProvider>
   );
+}
+
+type ConnectedState = Extract<SessionState, { status: "signed_in" | "ended" | "signing_in" }>;
+
+/** Signed in, or was and the connection ended (also while signing in again): the work view. */
+function connectedView(state: SessionState): ConnectedState | undefined {
+  if (state.status === "signed_in" || state.status === "ended") return state;
+  if (state.status === "signing_in" && state.reconnecting) return state;
+  return undefined;
 }

@@ -21,3 +21,22 @@ export interface ThemePort {
   current(): ThemeName;
   subscribe(listener: (theme: ThemeName) => void, onError: (error: Error) => void): Unsubscribe;
 }
+
+/** The Jira session (sign-in state and the door to Jira): src/session/ implements it. */
+export type {
+  JiraSession,
+  SessionState,
+  SessionNotice,
+  JiraAccount,
+} from "../session/session-types";
+
+/**
+ * Where the pane keeps what the user typed, so it survives failures, sign-out, re-sign-in and a
+ * reload of the pane (sessionStorage in the pane; memory in tests). Keys are chosen by the views,
+ * e.g. `create-issue:<itemId>`.
+ */
+export interface DraftStore {
+  load(key: string): unknown;
+  save(key: string, value: unknown): void;
+  remove(key: string): void;
+}

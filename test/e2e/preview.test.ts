@@ -9,13 +9,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Frame, Page, Request } from "playwright-core";
 import { validateManifestXml } from "../support/xml-schema";
+import { seriousAxeViolations } from "./axe";
 import { launchBrowser } from "./browser";
 import { readE2eState } from "./e2e-state";
 
 jest.setTimeout(60_000);
 
 const { baseUrl } = readE2eState();
-const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const fixture = (name: string) => path.resolve(__dirname, "../fixtures/emails", name);
 
 let browser: Browser;
@@ -67,32 +67,6 @@ async function expectPaneSubject(pane: Frame, subject: string): Promise<void> {
     .getByTestId("current-subject")
     .filter({ hasText: subject })
     .waitFor({ timeout: 10_000 });
-}
-
-async function seriousAxeViolations(frame: Frame): Promise<string[]> {
-  await frame.evaluate(axeSource);
-  const violations = await frame.evaluate(async () => {
-    const results = await (
-      window as unknown as {
-        axe: {
-          run: () => Promise<{
-            violations: Array<{ id: string; impact: string; help: string; nodes: unknown[] }>;
-          }>;
-        };
-      }
-    ).axe.run();
-    return results.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      count: v.nodes.length,
-    }));
-  });
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map(
-      (violation) => `${violation.id} (${violation.impact}, ${violation.count}×): ${violation.help}`
-    );
 }
 
 describe("preview", () => {

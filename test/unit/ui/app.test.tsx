@@ -1,11 +1,20 @@
 /**
- * The task pane UI against hand-made ports (no Office at all): what it shows for an email, for no
- * email, and how it follows selection and theme changes reported by the host.
+ * The task pane UI against hand-made ports (no Office, no Jira): what it shows for an email, for
+ * no email, for each state of the Jira session, and how it follows selection and theme changes
+ * reported by the host. The session stand-in only reports a fixed state: the session itself is
+ * tested in test/unit/session/.
  */
 import { renderToStaticMarkup } from "react-dom/server";
 import type { MailMessage } from "../../../src/mail/mail-message";
 import { App } from "../../../src/ui/App";
-import type { MailboxPort, ThemeName, ThemePort } from "../../../src/ui/ports";
+import type {
+  DraftStore,
+  JiraSession,
+  MailboxPort,
+  SessionState,
+  ThemeName,
+  ThemePort,
+} from "../../../src/ui/ports";
 
 const message: MailMessage = {
   itemId: "item-1",
@@ -22,6 +31,10 @@ const message: MailMessage = {
   ],
 };
 
+const JIRA = "https://jira.example.com";
+const jane = { name: "jane", displayName: "Jane Doe" };
+const signedIn: SessionState = { status: "signed_in", jiraBaseUrl: JIRA, account: jane };
+
 function fixedMailbox(current: MailMessage | null): MailboxPort {
   return { currentMessage: () => current, subscribeToMessageChanges: () => () => undefined };
 }
@@ -30,12 +43,59 @@ function fixedTheme(theme: ThemeName): ThemePort {
   return { current: () => theme, subscribe: () => () => undefined };
 }
 
-const render = (mailbox: MailboxPort, theme: ThemePort) =>
-  renderToStaticMarkup(<App mailbox={mailbox} theme={theme} locale="en-US" />);
+/** A session that stays in one state (rendering never calls the rest). */
+function fixedSession(state: SessionState): JiraSession {
+  const unused = () => {
+    throw new Error("not used while rendering");
+  };
+  return {
+    getState: () => state,
+    subscribe: () => () => undefined,
+    start: unused,
+    signIn: unused,
+    signOut: unused,
+    retrySave: unused,
+    dismissNotice: unused,
+    withJira: unused,
+    cancelWaiting: unused,
+  };
+}
+
+function memoryDrafts(entries: Record<string, unknown> = {}): DraftStore {
+  const map = new Map(Object.entries(entries));
+  return {
+    load: (key) => map.get(key),
+    save: (key, value) => void map.set(key, value),
+    remove: (key) => void map.delete(key),
+  };
+}
+
+interface RenderOptions {
+  current?: MailMessage | null;
+  theme?: ThemeName;
+  state?: SessionState;
+  drafts?: DraftStore;
+}
+
+const render = ({
+  current = message,
+  theme = "light",
+  state = signedIn,
+  drafts = memoryDrafts(),
+}: RenderOptions = {}) =>
+  renderToStaticMarkup(
+    <App
+      mailbox={fixedMailbox(current)}
+      theme={fixedTheme(theme)}
+      locale="en-US"
+      session={fixedSession(state)}
+      drafts={drafts}
+    />
+  );
 
 describe("App", () => {
   it("shows the current email's subject, sender, date and file attachments (inline images not counted)", () => {
-    const html = render(fixedMailbox(message), fixedTheme("light"));
+    const html = render();
     expect(html).toContain("RE: [SUP-2] VPN drops every hour");
     expect(html).toContain("Chris Young &lt;chris@contoso.example&gt;");
     expect(html).toContain("Nov 30, 2026");
@@ -44,19 +104,166 @@ describe("App", () => {
   });
 
   it("says no email is selected when the pinned pane has no item", () => {
-    const html = render(fixedMailbox(null), fixedTheme("light"));
+    const html = render({ current: null });
     expect(html).toContain("No email selected");
     expect(html).not.toContain("Current email");
+    expect(html).not.toContain('data-testid="new-issue-form"');
   });
 
   it("uses the dark theme when Office is dark", () => {
-    expect(render(fixedMailbox(message), fixedTheme("dark"))).toContain('data-theme="dark"');
+    expect(render({ theme: "dark" })).toContain('data-theme="dark"');
   });
 
   it("escapes markup in email fields instead of rendering it", () => {
     const hostile = { ...message, subject: '<img src=x onerror="alert(1)">Hi' };
-    const html = render(fixedMailbox(hostile), fixedTheme("light"));
+    const html = render({ current: hostile });
     expect(html).not.toContain("<img src=x");
     expect(html).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;Hi");
+  });
+});
+
+describe("App and the Jira session", () => {
+  it("says it is connecting while the session starts", () => {
+    const html = render({ state: { status: "starting" } });
+    expect(html).toContain("Connecting…");
+    expect(html).not.toContain("Sign in to Jira");
+    expect(html).toContain("RE: [SUP-2] VPN drops every hour");
+  });
+
+  it("offers Sign in to Jira when signed out, with the email still shown and no form", () => {
+    const html = render({ state: { status: "signed_out", jiraBaseUrl: JIRA } });
+    expect(html).toContain("Connect to Jira");
+    expect(html).toContain("Sign in to Jira");
+    expect(html).toContain("Jira: jira.example.com");
+    expect(html).toContain("RE: [SUP-2] VPN drops every hour");
+    expect(html).not.toContain('data-testid="new-issue-form"');
+    expect(html).not.toContain("Signed in as");
+  });
+
+  it("shows the session's notice while signed out", () => {
+    const html = render({
+      state: {
+        status: "signed_out",
+        jiraBaseUrl: JIRA,
+        notice: {
+          code: "signed_out",
+          intent: "info",
+          title: "Signed out of Jira",
+          message: "The add-in forgot your Jira sign-in.",
+          link: {
+            label: "Revoke the token in Jira",
+            url: `${JIRA}/plugins/servlet/oauth/users/access-tokens`,
+          },
+        },
+      },
+    });
+    expect(html).toContain('data-testid="session-notice"');
+    expect(html).toContain('data-code="signed_out"');
+    expect(html).toContain("Revoke the token in Jira");
+  });
+
+  it("disables the sign-in button and says it waits for Jira while signing in", () => {
+    const html = render({
+      state: { status: "signing_in", jiraBaseUrl: JIRA, reconnecting: false },
+    });
+    expect(html).toContain("Waiting for Jira…");
+    expect(html).toMatch(/<button[^>]*disabled=""[^>]*>Sign in to Jira<\/button>/);
+  });
+
+  it("shows who is signed in, Sign out, the email and the New issue form when signed in", () => {
+    const html = render();
+    expect(html).toContain(">Signed in as Jane Doe<");
+    expect(html).toContain("Jira: jira.example.com");
+    expect(html).toContain(">Sign out</button>");
+    expect(html).toContain('data-testid="new-issue-form"');
+    expect(html).toContain("RE: [SUP-2] VPN drops every hour");
+    expect(html).not.toContain("Sign in to Jira");
+    expect(html).not.toContain('data-testid="connection-ended"');
+  });
+
+  it("keeps the account, the email and the form when the connection ended, and offers Sign in again", () => {
+    const html = render({
+      state: {
+        status: "ended",
+        jiraBaseUrl: JIRA,
+        account: jane,
+        waitingOperations: 1,
+        notice: {
+          code: "token_rejected",
+          intent: "warning",
+          title: "Jira connection ended",
+          message: "Jira no longer accepts the add-in's access.",
+        },
+      },
+      drafts: memoryDrafts({
+        "new-issue:item-1": {
+          projectKey: "OPS",
+          issueTypeId: "10002",
+          summary: "Typed before it ended",
+          description: "Kept",
+          previousAttemptUncertain: false,
+        },
+      }),
+    });
+    expect(html).toContain('data-testid="connection-ended"');
+    expect(html).toContain("Your Jira connection ended");
+    expect(html).toContain("Jira no longer accepts the add-in&#x27;s access.");
+    expect(html).toContain("What you typed is kept; the work continues after you sign in.");
+    expect(html).toContain("1 action is waiting for the sign-in.");
+    expect(html).toContain(">Sign in again</button>");
+    expect(html).toContain(">Signed in as Jane Doe<");
+    expect(html).toContain('data-testid="new-issue-form"');
+    expect(html).toContain('value="Typed before it ended"');
+  });
+
+  it("keeps the form while signing in again, with the banner's button waiting", () => {
+    const html = render({
+      state: { status: "signing_in", jiraBaseUrl: JIRA, reconnecting: true, account: jane },
+    });
+    expect(html).toContain("Your Jira connection ended");
+    expect(html).toMatch(/<button[^>]*disabled=""[^>]*>Sign in again<\/button>/);
+    expect(html).toContain("Waiting for Jira…");
+    expect(html).toContain('data-testid="new-issue-form"');
+    expect(html).not.toContain("Connect to Jira");
+  });
+
+  it("says the add-in is not set up when the configuration is wrong", () => {
+    const html = render({
+      state: {
+        status: "not_configured",
+        notice: {
+          code: "config_missing",
+          intent: "error",
+          title: "Add-in not set up",
+          message: "addin-config.json was not found.",
+        },
+      },
+    });
+    expect(html).toContain("Jira for Outlook is not set up");
+    expect(html).toContain("addin-config.json was not found.");
+    expect(html).toContain("Ask your administrator to check the add-in&#x27;s configuration.");
+    expect(html).not.toContain("Sign in to Jira");
+    expect(html).not.toContain('data-testid="new-issue-form"');
+  });
+
+  it("escapes a hostile display name and notice text", () => {
+    const html = render({
+      state: {
+        status: "signed_in",
+        jiraBaseUrl: JIRA,
+        account: { name: "x", displayName: '<img src=x onerror="alert(1)">' },
+        notice: {
+          code: "token_not_saved",
+          intent: "warning",
+          title: "<b>title</b>",
+          message: "<script>alert(2)</script>",
+        },
+      },
+    });
+    expect(html).not.toContain("<img src=x");
+    expect(html).not.toContain("<script>");
+    expect(html).not.toContain("<b>title");
+    expect(html).toContain("Signed in as &lt;img src=x onerror=&quot;alert(1)&quot;&gt;");
+    expect(html).toContain("&lt;script&gt;alert(2)&lt;/script&gt;");
   });
 });

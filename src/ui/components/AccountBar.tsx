@@ -1,0 +1,51 @@
+import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { JiraAccount } from "../ports";
+
+const useStyles = makeStyles({
+  bar: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalM,
+    marginInline: tokens.spacingHorizontalL,
+  },
+  who: { display: "flex", flexDirection: "column", minWidth: 0 },
+  name: { overflowWrap: "anywhere" },
+});
+
+export interface AccountBarProps {
+  account: JiraAccount;
+  jiraBaseUrl: string;
+  onSignOut(): void;
+}
+
+/** Who the pane acts as in Jira, on which Jira, and the way out. */
+export function AccountBar({ account, jiraBaseUrl, onSignOut }: AccountBarProps) {
+  const styles = useStyles();
+  const name = account.displayName || account.name;
+  return (
+    <section className={styles.bar} aria-label="Jira account" data-testid="account-bar">
+      <div className={styles.who}>
+        {/* One text node, so "Signed in as Jane Doe" can be matched exactly; dir="auto" for RTL names. */}
+        <Text weight="semibold" className={styles.name} dir="auto">
+          {`Signed in as ${name}`}
+        </Text>
+        <Caption1>{jiraHostCaption(jiraBaseUrl)}</Caption1>
+      </div>
+      <Button appearance="subtle" onClick={onSignOut}>
+        Sign out
+      </Button>
+    </section>
+  );
+}
+
+/** "Jira: jira.example.com" (the host, with its port if any) for a Jira base URL. */
+export function jiraHostCaption(jiraBaseUrl: string): string {
+  let host: string;
+  try {
+    host = new URL(jiraBaseUrl).host;
+  } catch {
+    host = jiraBaseUrl; // Not a URL after all: show it as it is rather than nothing.
+  }
+  return `Jira: ${host}`;
+}

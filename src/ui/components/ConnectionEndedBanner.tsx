@@ -1,0 +1,83 @@
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { SessionNotice } from "../ports";
+import { NoticeLink } from "./SessionNoticeBar";
+
+const useStyles = makeStyles({
+  bar: { marginInline: tokens.spacingHorizontalL },
+  line: {
+    display: "block",
+    marginBlockStart: tokens.spacingVerticalXS,
+    whiteSpace: "pre-line",
+    overflowWrap: "anywhere",
+  },
+});
+
+export interface ConnectionEndedBannerProps {
+  /** Why it ended; absent while the new sign-in runs (that state carries none). */
+  notice?: SessionNotice;
+  /** Operations waiting for the sign-in to continue. */
+  waitingOperations: number;
+  /** The new sign-in runs. */
+  signingIn: boolean;
+  onSignIn(): void;
+}
+
+/** Jira stopped accepting the token mid-work: the work waits, one click signs in again. */
+export function ConnectionEndedBanner({
+  notice,
+  waitingOperations,
+  signingIn,
+  onSignIn,
+}: ConnectionEndedBannerProps) {
+  const styles = useStyles();
+  return (
+    <MessageBar
+      intent="warning"
+      layout="multiline"
+      className={styles.bar}
+      data-testid="connection-ended"
+      data-code={notice?.code}
+    >
+      <MessageBarBody>
+        <MessageBarTitle>Your Jira connection ended</MessageBarTitle>
+        {notice && (
+          <span className={styles.line} dir="auto">
+            {notice.message}
+          </span>
+        )}
+        {notice?.link && (
+          <span className={styles.line}>
+            <NoticeLink link={notice.link} />
+          </span>
+        )}
+        <span className={styles.line}>
+          What you typed is kept; the work continues after you sign in.
+        </span>
+        {waitingOperations > 0 && (
+          <span className={styles.line}>{waitingText(waitingOperations)}</span>
+        )}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button appearance="primary" disabled={signingIn} onClick={onSignIn}>
+          Sign in again
+        </Button>
+        {signingIn && <Spinner size="tiny" label="Waiting for Jira…" />}
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
+
+function waitingText(count: number): string {
+  return count === 1
+    ? "1 action is waiting for the sign-in."
+    : `${count} actions are waiting for the sign-in.`;
+}

@@ -1,0 +1,260 @@
+/**
+ * Signing in to Jira from the real task pane, in headless Chromium: the preview's pane (the
+ * production bundle on the Outlook stand-in) opens the Office dialog as a real popup, the popup
+ * goes through the add-in's callback page to the built-in simulator's authorize page, a click on
+ * Allow/Deny there, and back. Everything the pane sends to Jira goes through the add-in server's
+ * relay to the simulator started by global-setup.
+ */
+import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
+import { seriousAxeViolations } from "./axe";
+import { launchBrowser } from "./browser";
+import { readE2eState } from "./e2e-state";
+
+jest.setTimeout(90_000);
+
+const { baseUrl, simulatorUrl } = readE2eState();
+const ROAMING_SETTINGS_KEY = "outlookPreview.roamingSettings";
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+beforeEach(async () => {
+  // A fresh browser profile per test: the preview keeps roaming settings in localStorage.
+  context = await browser.newContext({
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 900 },
+  });
+  page = await context.newPage();
+});
+afterEach(async () => {
+  await context?.close();
+  await simulator("PATCH", "/settings", { clockSkewSeconds: 0 });
+  await simulator("DELETE", "/faults");
+});
+
+/** Calls the simulator's /__sim/ controls. */
+async function simulator(method: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${simulatorUrl}/__sim${path}`, {
+    method,
+    ...(body === undefined
+      ? {}
+      : { headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }),
+  });
+  if (!response.ok) {
+    throw new Error(`${method} /__sim${path}: ${response.status} ${await response.text()}`);
+  }
+  const text = await response.text();
+  return text ? (JSON.parse(text) as unknown) : undefined;
+}
+
+interface SimulatorIssue {
+  key: string;
+  values: { summary?: string; description?: string };
+}
+
+async function issuesWithSummary(summary: string): Promise<SimulatorIssue[]> {
+  const state = (await simulator("GET", "/state")) as { data: { issues: SimulatorIssue[] } };
+  return state.data.issues.filter((issue) => issue.values.summary === summary);
+}
+
+async function openPane(): Promise<Frame> {
+  await page.goto(`${baseUrl}/preview.html`);
+  const paneElement = await page.getByTitle("Task pane").elementHandle({ timeout: 15_000 });
+  const pane = await paneElement?.contentFrame();
+  if (!pane) throw new Error("The preview has no task pane iframe titled 'Task pane'.");
+  await pane.getByText("Jira for Outlook", { exact: true }).waitFor();
+  return pane;
+}
+
+/** Clicks a button in the pane that opens the sign-in dialog and returns the popup. */
+async function openSignInPopup(pane: Frame, buttonName: string): Promise<Page> {
+  const popupOpened = context.waitForEvent("page");
+  await pane.getByRole("button", { name: buttonName }).click();
+  const popup = await popupOpened;
+  // The popup starts on the add-in's callback page, which sends it on to Jira's authorize page.
+  await popup.waitForURL(
+    (url) => url.href.startsWith(`${simulatorUrl}/plugins/servlet/oauth/authorize`),
+    {
+      timeout: 15_000,
+    }
+  );
+  return popup;
+}
+
+/** Signs in through the popup: Allow on the simulator's authorize page. */
+async function signIn(pane: Frame, buttonName = "Sign in to Jira"): Promise<void> {
+  const popup = await openSignInPopup(pane, buttonName);
+  await popup.getByRole("button", { name: "Allow" }).click();
+  await pane.getByText("Signed in as Jane Doe", { exact: true }).waitFor({ timeout: 15_000 });
+}
+
+function noticeCode(pane: Frame): Promise<string | null> {
+  return pane.getByTestId("session-notice").first().getAttribute("data-code", { timeout: 15_000 });
+}
+
+async function storedTokens(): Promise<Array<[string, Record<string, unknown>]>> {
+  const settings = await page.evaluate(
+    (key) => JSON.parse(window.localStorage.getItem(key) ?? "{}") as Record<string, unknown>,
+    ROAMING_SETTINGS_KEY
+  );
+  return Object.entries(settings)
+    .filter(([name]) => name.startsWith("jira-token:"))
+    .map(([name, value]) => [name, value as Record<string, unknown>]);
+}
+
+/** Chooses a project and issue type whose create screen needs nothing beyond summary and description. */
+async function fillNewIssue(pane: Frame, summary: string, description: string): Promise<void> {
+  const form = pane.getByTestId("new-issue-form");
+  await form.waitFor({ timeout: 15_000 });
+  const project = form.getByLabel("Project");
+  await project.locator('option[value="OPS"]').waitFor({ state: "attached", timeout: 15_000 });
+  await project.selectOption("OPS");
+  const issueType = form.getByLabel("Issue type");
+  await issueType
+    .locator("option", { hasText: "Task" })
+    .waitFor({ state: "attached", timeout: 15_000 });
+  await issueType.selectOption({ label: "Task" });
+  await form.getByLabel("Summary").fill(summary);
+  await form.getByLabel("Description").fill(description);
+}
+
+describe("signing in to Jira from the task pane", () => {
+  it("signs in through Jira's page in the real popup, keeps the token in roaming settings across a reload, and signs out", async () => {
+    let pane = await openPane();
+    await signIn(pane);
+    expect(await pane.getByText("Jira: 127.0.0.1", { exact: false }).count()).toBeGreaterThan(0);
+
+    await pane
+      .getByTestId("new-issue-form")
+      .getByLabel("Project")
+      .locator('option[value="OPS"]')
+      .waitFor({ state: "attached", timeout: 15_000 });
+    expect(await seriousAxeViolations(pane)).toEqual([]);
+
+    const tokens = await storedTokens();
+    expect(tokens).toHaveLength(1);
+    const [name, entry] = tokens[0] as [string, Record<string, unknown>];
+    expect(name).toBe(`jira-token:${simulatorUrl} jira-for-outlook-preview`);
+    expect(entry).toMatchObject({
+      formatVersion: 1,
+      token: expect.any(String),
+      secret: expect.any(String),
+      user: { name: "jane", displayName: "Jane Doe" },
+      obtainedAt: expect.any(String),
+    });
+
+    await page.reload();
+    pane = await openPane();
+    await pane.getByText("Signed in as Jane Doe", { exact: true }).waitFor({ timeout: 15_000 });
+
+    await pane.getByRole("button", { name: "Sign out" }).click();
+    await pane.getByRole("button", { name: "Sign in to Jira" }).waitFor();
+    expect(await noticeCode(pane)).toBe("signed_out");
+    const revoke = pane.getByRole("link", { name: "Revoke the token in Jira" });
+    expect(await revoke.getAttribute("href")).toBe(
+      `${simulatorUrl}/plugins/servlet/oauth/users/access-tokens`
+    );
+    expect(await storedTokens()).toEqual([]);
+  });
+
+  it("tells the user when they chose Deny on Jira's page", async () => {
+    const pane = await openPane();
+    const popup = await openSignInPopup(pane, "Sign in to Jira");
+    await popup.getByRole("button", { name: "Deny" }).click();
+    expect(await noticeCode(pane)).toBe("permission_denied");
+    expect(await seriousAxeViolations(pane)).toEqual([]);
+    await pane.getByRole("button", { name: "Sign in to Jira" }).waitFor();
+    expect(await storedTokens()).toEqual([]);
+  });
+
+  it("tells the user when they closed the sign-in window", async () => {
+    const pane = await openPane();
+    const popup = await openSignInPopup(pane, "Sign in to Jira");
+    await popup.close();
+    expect(await noticeCode(pane)).toBe("dialog_closed");
+    expect(await pane.getByRole("button", { name: "Sign in to Jira" }).isEnabled()).toBe(true);
+  });
+
+  it("refuses a callback carrying a request token the pane did not ask for", async () => {
+    const forgedCallback = `${baseUrl}/preview/callback.html?oauth_token=forged-token&oauth_verifier=123456`;
+    const pane = await openPane();
+    const popup = await openSignInPopup(pane, "Sign in to Jira");
+    // A forged redirect, as a page in the window would do it (a renderer-initiated navigation keeps
+    // the window's opener, as Jira's redirect does): the callback page with someone else's token.
+    await popup.evaluate((url) => window.location.assign(url), forgedCallback);
+    expect(await noticeCode(pane)).toBe("callback_mismatch");
+    await pane.getByRole("button", { name: "Sign in to Jira" }).waitFor();
+    expect(await storedTokens()).toEqual([]);
+  });
+
+  it.each([
+    ["ahead", 600],
+    ["behind", -600],
+  ])("signs in and works while Jira's clock is 10 minutes %s", async (_label, skew) => {
+    await simulator("PATCH", "/settings", { clockSkewSeconds: skew });
+    const pane = await openPane();
+    await signIn(pane);
+    // A signed REST call after the sign-in (the project list) works with the corrected clock too.
+    const project = pane.getByTestId("new-issue-form").getByLabel("Project");
+    await project.locator('option[value="OPS"]').waitFor({ state: "attached", timeout: 15_000 });
+  });
+
+  it("says so when Outlook cannot save the sign-in to the mailbox (settings full)", async () => {
+    await page.goto(`${baseUrl}/preview.html`);
+    // Fill the add-in's 32 KB of roaming settings almost to the limit before the pane starts.
+    await page.evaluate((key) => {
+      window.localStorage.setItem(key, JSON.stringify({ filler: "x".repeat(32 * 1024 - 100) }));
+    }, ROAMING_SETTINGS_KEY);
+    const pane = await openPane();
+    await signIn(pane);
+    expect(await noticeCode(pane)).toBe("token_not_saved");
+    await pane.getByRole("button", { name: "Try again" }).waitFor();
+    expect(await storedTokens()).toEqual([]);
+  });
+});
+
+describe("when Jira stops accepting the token mid-work", () => {
+  it("offers to sign in again, keeps the typed draft, and finishes the create exactly once", async () => {
+    const summary = `Printer jams on every job ${Date.now()}`;
+    const description = "Typed before the connection ended.\nSecond line.";
+    const pane = await openPane();
+    await signIn(pane);
+    await fillNewIssue(pane, summary, description);
+
+    await simulator("POST", "/revoke-tokens");
+    await pane.getByRole("button", { name: "Create issue" }).click();
+
+    const banner = pane.getByTestId("connection-ended");
+    await banner.getByText("Your Jira connection ended").waitFor({ timeout: 15_000 });
+    const form = pane.getByTestId("new-issue-form");
+    expect(await form.getByLabel("Summary").inputValue()).toBe(summary);
+    expect(await form.getByLabel("Description").inputValue()).toBe(description);
+    expect(await seriousAxeViolations(pane)).toEqual([]);
+
+    await signIn(pane, "Sign in again");
+    await pane.getByText(/^Created OPS-\d+/).waitFor({ timeout: 15_000 });
+    const created = await issuesWithSummary(summary);
+    expect(created).toHaveLength(1);
+    expect(created[0]?.values.description).toBe(description);
+  });
+
+  it("keeps the typed draft through sign-out and a new sign-in", async () => {
+    const pane = await openPane();
+    await signIn(pane);
+    await fillNewIssue(pane, "Draft that must survive", "Nothing typed is lost.");
+    await pane.getByRole("button", { name: "Sign out" }).click();
+    await pane.getByRole("button", { name: "Sign in to Jira" }).waitFor();
+    await signIn(pane);
+    const form = pane.getByTestId("new-issue-form");
+    expect(await form.getByLabel("Summary").inputValue()).toBe("Draft that must survive");
+    expect(await form.getByLabel("Description").inputValue()).toBe("Nothing typed is lost.");
+  });
+});
