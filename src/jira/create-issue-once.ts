@@ -25,6 +25,14 @@ export interface IssueDraftFields {
 export interface CreateIssueOnceOptions {
   /** The last attempt ended without knowing whether Jira created the issue: look first. */
   previousAttemptUncertain?: boolean;
+  /**
+   * When that uncertain attempt was made (ms since the epoch, this computer's clock). The search
+   * then looks back far enough to cover it, however long ago it was (a retry after a Jira outage).
+   * Default: the last {@link MIN_LOOKBACK_MINUTES} minutes only.
+   */
+  uncertainSince?: number;
+  /** This computer's clock (tests). Default Date.now. */
+  now?: () => number;
 }
 
 /** The issue the draft became. */
@@ -67,7 +75,9 @@ export class IssueCreateUncertainError extends Error {
 
 // Answers that come after Jira may have done the work: gateways timing out on a slow Jira, the
 // relay losing Jira mid-request, a 2xx body a proxy made unreadable.
+// A 500 counts too: a failing post-function or listener can answer 500 after the issue was stored.
 const UNCERTAIN_HTTP_CODES: ReadonlySet<string> = new Set([
+  "http_500",
   "http_502",
   "http_503",
   "http_504",
@@ -77,7 +87,7 @@ const UNCERTAIN_HTTP_CODES: ReadonlySet<string> = new Set([
 
 /**
  * True when a failed create may still have created the issue: no answer (JiraNetworkError), a
- * gateway's 502/503/504, the relay losing Jira (`jira_unreachable`), or an answer that could not
+ * gateway's 502/503/504, a 500 (Jira can fail after storing), the relay losing Jira (`jira_unreachable`), or an answer that could not
  * be read (`invalid_response`). OAuth refusals, validation errors, 401/403/404/413 and the relay's
  * own configuration errors come before Jira stores anything: false.
  */
@@ -86,8 +96,10 @@ export function isUncertainFailure(error: unknown): boolean {
   return error instanceof JiraHttpError && UNCERTAIN_HTTP_CODES.has(error.code);
 }
 
-/** How far back the search looks: comfortably longer than any retry the user makes by hand. */
-const LOOKBACK = "-15m";
+/** How far back the search looks at least: comfortably longer than any retry made at once by hand. */
+export const MIN_LOOKBACK_MINUTES = 15;
+/** Never further back than 30 days: older uncertain attempts are not worth a search that wide. */
+const MAX_LOOKBACK_MINUTES = 30 * 24 * 60;
 const SEARCH_FIELDS = ["summary", "description", "project", "issuetype"];
 const SEARCH_MAX_RESULTS = 50;
 
@@ -106,7 +118,7 @@ const SEARCH_MAX_RESULTS = 50;
  * Callers keep `previousAttemptUncertain` set from an IssueCreateUncertainError until an attempt
  * resolves: any other error in between (sign-in required, offline) proves nothing about the issue.
  *
- * Limit: an identical issue the same user created in the last 15 minutes is taken for this one.
+ * Limit: an identical issue the same user created in the searched window is taken for this one.
  */
 export async function createIssueOnce(
   client: JiraClient,
@@ -116,7 +128,7 @@ export async function createIssueOnce(
   if (options.previousAttemptUncertain) {
     let found: JiraIssue | undefined;
     try {
-      found = await findCreatedIssue(client, draft);
+      found = await findCreatedIssue(client, draft, lookbackMinutes(options));
     } catch (searchError) {
       if (searchError instanceof OAuthProblem) throw searchError;
       throw new IssueCreateUncertainError(searchError, searchError);
@@ -131,7 +143,7 @@ export async function createIssueOnce(
     if (!isUncertainFailure(createError)) throw createError;
     let found: JiraIssue | undefined;
     try {
-      found = await findCreatedIssue(client, draft);
+      found = await findCreatedIssue(client, draft, MIN_LOOKBACK_MINUTES);
     } catch (searchError) {
       // Even a refused token is wrapped here: the caller must learn that this attempt may have
       // created the issue, or its next attempt would POST without looking.
@@ -156,13 +168,27 @@ function issueFields(draft: IssueDraftFields): IssueFields {
   return fields;
 }
 
-/** The newest issue of the current user's last 15 minutes that matches the draft. */
+/** Minutes to look back: back to the uncertain attempt plus the minimum, within the bounds. */
+function lookbackMinutes(options: CreateIssueOnceOptions): number {
+  if (options.uncertainSince === undefined) return MIN_LOOKBACK_MINUTES;
+  const elapsed = Math.ceil(((options.now ?? Date.now)() - options.uncertainSince) / 60_000);
+  const minutes = Math.max(0, elapsed) + MIN_LOOKBACK_MINUTES;
+  return Math.min(MAX_LOOKBACK_MINUTES, Number.isFinite(minutes) ? minutes : MIN_LOOKBACK_MINUTES);
+}
+
+/**
+ * The newest issue the current user created in the last `minutes` that matches the draft.
+ * `creator`, not `reporter`: a Jira automation or a default-reporter setting may change the
+ * reporter, never the creator. Jira's own clock decides "the last N minutes", so this computer's
+ * clock skew doesn't matter.
+ */
 async function findCreatedIssue(
   client: JiraClient,
-  draft: IssueDraftFields
+  draft: IssueDraftFields,
+  minutes: number
 ): Promise<JiraIssue | undefined> {
   const result = await client.search({
-    jql: `reporter = currentUser() AND created >= ${LOOKBACK} ORDER BY created DESC`,
+    jql: `creator = currentUser() AND created >= -${minutes}m ORDER BY created DESC`,
     fields: SEARCH_FIELDS,
     maxResults: SEARCH_MAX_RESULTS,
   });

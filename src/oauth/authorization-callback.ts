@@ -10,16 +10,22 @@ export interface AuthorizationCallback {
   oauthVerifier: string | null;
 }
 
+/**
+ * The verifier of an approval, or null when there is none: missing, empty, or `denied`, which
+ * Atlassian's OAuth provider redirects with after Deny (unverified on Jira 10). The callback page
+ * and the pane both read it this way, so a denial is never sent to Jira's access-token endpoint.
+ */
+export function approvedVerifier(verifier: string | null | undefined): string | null {
+  return verifier && verifier !== "denied" ? verifier : null;
+}
+
 /** Reads the callback page's query string (`location.search`). */
 export function readAuthorizationCallback(search: string): AuthorizationCallback {
   const params = new URLSearchParams(search);
-  const verifier = params.get("oauth_verifier");
   return {
     kind: "jira-authorization-callback",
     oauthToken: params.get("oauth_token") ?? "",
-    // Atlassian's OAuth provider redirects with oauth_verifier=denied after Deny (unverified on Jira 10);
-    // the access-token call would then fail with permission_denied anyway.
-    oauthVerifier: verifier && verifier !== "denied" ? verifier : null,
+    oauthVerifier: approvedVerifier(params.get("oauth_verifier")),
   };
 }
 
@@ -29,7 +35,7 @@ export function readAuthorizationCallback(search: string): AuthorizationCallback
  */
 export interface AuthorizationStartFailed {
   kind: "jira-authorization-start-failed";
-  /** What went wrong, for the user (no secrets: the page never holds any). */
+  /** What went wrong, for the user (never the request token the page was opened with). */
   message: string;
 }
 
@@ -39,7 +45,8 @@ export type DialogMessage = AuthorizationCallback | AuthorizationStartFailed;
 /**
  * Reads a message from the sign-in dialog. Anything but the exact shapes above (not JSON, another
  * `kind`, a missing or non-string token, extra fields) is undefined: the message crossed a window
- * boundary, and the pane exchanges only tokens it can read without guessing.
+ * boundary, and the pane exchanges only tokens it can read without guessing. A verifier that
+ * {@link approvedVerifier} doesn't take for an approval (`""`, `denied`) reads as null.
  */
 export function parseDialogMessage(text: string): DialogMessage | undefined {
   let value: unknown;
@@ -60,7 +67,11 @@ export function parseDialogMessage(text: string): DialogMessage | undefined {
       typeof oauthToken === "string" &&
       (typeof oauthVerifier === "string" || oauthVerifier === null)
     ) {
-      return { kind: "jira-authorization-callback", oauthToken, oauthVerifier };
+      return {
+        kind: "jira-authorization-callback",
+        oauthToken,
+        oauthVerifier: approvedVerifier(oauthVerifier),
+      };
     }
     return undefined;
   }

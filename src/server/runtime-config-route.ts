@@ -8,12 +8,12 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import express from "express";
-import type { Router } from "express";
+import type { RequestHandler, Router } from "express";
 import { ConfigError } from "../config/config-error";
 import { RUNTIME_CONFIG_FILE, runtimeConfigDocument } from "../config/runtime-config";
 import { readPrivateKeyPem } from "../oauth/private-key-pem";
 import { JIRA_RELAY_PATH } from "./jira-relay";
-import { NO_STORE } from "./static-files";
+import { NO_STORE, normalisedRequestPath } from "./static-files";
 
 /** The runtime configuration the server generates addin-config.json from. */
 export interface ServedRuntimeConfig {
@@ -37,15 +37,28 @@ export interface RuntimeConfigRouteOptions {
 
 /**
  * Returns a router answering GET and HEAD for `/addin-config.json` (and, with `preview`,
- * `/preview/addin-config.json`). Without `runtimeConfig` and without dist/addin-config.json the
+ * `/preview/addin-config.json`), however the path is spelled (`/addin%2Dconfig.json`,
+ * `/x/../addin-config.json`, `/preview/%2e%2e/addin-config.json`): every spelling the static files
+ * would resolve to the file gets the same answer, so a generated configuration can't be bypassed to
+ * reach an older file left in dist/. Without `runtimeConfig` and without dist/addin-config.json the
  * request falls through (to the server's 404).
  */
 export function createRuntimeConfigRoute(options: RuntimeConfigRouteOptions): Router {
   const router = express.Router();
-  const paths = [
+  const paths = new Set([
     `/${RUNTIME_CONFIG_FILE}`,
     ...(options.preview ? [`/preview/${RUNTIME_CONFIG_FILE}`] : []),
-  ];
+  ]);
+  const route = (handler: RequestHandler) =>
+    router.use((req, res, next) => {
+      const normalised = normalisedRequestPath(req.path)?.replace(/(.)\/+$/, "$1");
+      if ((req.method === "GET" || req.method === "HEAD") && normalised && paths.has(normalised)) {
+        // res.send and res.sendFile leave the body out for HEAD.
+        handler(req, res, next);
+        return;
+      }
+      next();
+    });
 
   if (options.runtimeConfig) {
     // relayUrl absolute: the preview's pages read the file from /preview/, where the default
@@ -55,8 +68,7 @@ export function createRuntimeConfigRoute(options: RuntimeConfigRouteOptions): Ro
       null,
       2
     )}\n`;
-    // Express answers HEAD with a GET route, without the body.
-    router.get(paths, (_req, res) => {
+    route((_req, res) => {
       res
         .status(200)
         .setHeader("Content-Type", "application/json; charset=utf-8")
@@ -68,7 +80,7 @@ export function createRuntimeConfigRoute(options: RuntimeConfigRouteOptions): Ro
 
   // sendFile wants an absolute path.
   const file = path.resolve(options.distDir, RUNTIME_CONFIG_FILE);
-  router.get(paths, (_req, res, next) => {
+  route((_req, res, next) => {
     res.sendFile(
       file,
       {

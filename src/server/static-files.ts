@@ -13,8 +13,8 @@ export const IMMUTABLE_CACHE_CONTROL = "public, max-age=31536000, immutable";
 export const NO_CACHE = "no-cache";
 /**
  * Cache-Control for addin-config.json: never stored, so an administrator's change (a new key, another
- * Jira) reaches the next pane load. runtime-config-route.ts serves it; this covers spellings of
- * its path that reach the static files anyway (`/addin%2Dconfig.json`).
+ * Jira) reaches the next pane load. runtime-config-route.ts serves it, under every spelling of its
+ * path; this covers any other file of that name that reaches the static files (a copy in a folder).
  */
 export const NO_STORE = "no-store";
 
@@ -47,18 +47,29 @@ export function isContentHashedFile(fileName: string): boolean {
  * or `/PREVIEW.html` on a case-insensitive disk cannot reach the file either.
  */
 export function isPreviewPath(pathname: string): boolean {
+  const normalised = normalisedRequestPath(pathname);
+  return (
+    normalised !== undefined &&
+    (normalised === "/preview.html" ||
+      normalised === "/preview" ||
+      normalised.startsWith("/preview/"))
+  );
+}
+
+/**
+ * `pathname` (as received, still percent-encoded) as the static file lookup reads it: decoded,
+ * backslashes as slashes, `.`/`..` segments resolved, lower-cased (disks may ignore case), so
+ * `/%70review/../Addin%2Dconfig.json` is `/addin-config.json`. Undefined when it can't be decoded
+ * (the static handler answers 400 and serves nothing).
+ */
+export function normalisedRequestPath(pathname: string): string | undefined {
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
   } catch {
-    return false; // malformed: the static handler answers 400 and serves nothing
+    return undefined;
   }
-  const normalised = path.posix.normalize(decoded.replace(/\\/g, "/")).toLowerCase();
-  return (
-    normalised === "/preview.html" ||
-    normalised === "/preview" ||
-    normalised.startsWith("/preview/")
-  );
+  return path.posix.normalize(decoded.replace(/\\/g, "/")).toLowerCase();
 }
 
 /**

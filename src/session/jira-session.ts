@@ -28,6 +28,7 @@ import { redactSecrets } from "../oauth/redact";
 import {
   connectionEndedNotice,
   noticeForError,
+  otherUserNotice,
   saveFailedNotice,
   signedOutNotice,
   storedTokenExpiredNotice,
@@ -125,6 +126,9 @@ export function createJiraSession(options: JiraSessionOptions): JiraSession {
   // abandoned (signed out meanwhile) and must not touch the state when its awaits return.
   let signInAttempt = 0;
   let abandonDialog: (() => void) | undefined;
+  // Bumped by every sign-out: work started before it never continues under a later sign-in (which
+  // may be another Jira user); it ends with sign_in_required instead.
+  let signOuts = 0;
   // The settings hold a change Outlook could not save yet (retrySave's job).
   let unsavedAfter: "sign_in" | "sign_out" | undefined;
 
@@ -234,10 +238,13 @@ export function createJiraSession(options: JiraSessionOptions): JiraSession {
       reconnecting: ended !== undefined,
       ...(ended ? { account: ended.account } : {}),
     });
-    let requestToken: RequestToken | undefined;
-    let accessTokenValue: string | undefined;
+    // Every credential this attempt handles: no notice or log line about it may show one. The
+    // request token and the verifier stay listed after the exchange: an answer of Jira's (or of a
+    // proxy) that echoes them must not put them on screen, where they could be copied into a ticket.
+    const attemptSecrets: string[] = [];
     try {
-      requestToken = await dance.getRequestToken(options.callbackUrl);
+      const requestToken: RequestToken = await dance.getRequestToken(options.callbackUrl);
+      attemptSecrets.push(requestToken.token, requestToken.secret);
       if (abandoned()) return;
       if (!requestToken.callbackConfirmed) {
         throw new SessionError(
@@ -246,12 +253,11 @@ export function createJiraSession(options: JiraSessionOptions): JiraSession {
         );
       }
       const verifier = await authorizeInDialog(requestToken.token);
+      attemptSecrets.push(verifier);
       if (abandoned()) return;
-      // The request token is used once: whatever happens next, it is forgotten.
-      const approved = requestToken;
-      requestToken = undefined;
-      const accessToken = await dance.getAccessToken(approved, verifier);
-      accessTokenValue = accessToken.token;
+      // The request token is exchanged once, here; a later answer for it finds the dialog settled.
+      const accessToken = await dance.getAccessToken(requestToken, verifier);
+      attemptSecrets.push(accessToken.token, accessToken.secret);
       if (abandoned()) return;
       // Who the token acts for, asked with the token itself: it also proves the token works.
       const unnamed = connect(accessToken, { name: "", displayName: "" });
@@ -265,15 +271,27 @@ export function createJiraSession(options: JiraSessionOptions): JiraSession {
         unsavedAfter = undefined;
       } catch (error) {
         unsavedAfter = "sign_in";
-        notice = saveFailedNotice(error, "sign_in", noticeContext([accessToken.token]));
+        notice = saveFailedNotice(error, "sign_in", noticeContext(attemptSecrets));
       }
       if (abandoned()) return;
       connection = next;
+      // Work interrupted as one Jira user never continues as another (a shared computer, an SSO
+      // session of someone else): it is handed back to the views, which keep their drafts.
+      const otherUser = ended !== undefined && ended.account.name !== account.name;
+      if (otherUser) {
+        notice ??= otherUserNotice(ended.account, account);
+        rejectWaiting(
+          new SessionError(
+            "sign_in_required",
+            `Signed in as ${account.displayName || account.name}, not ${ended.account.displayName || ended.account.name}: the interrupted work was not continued as another user. Start it again to do it as ${account.displayName || account.name}.`
+          )
+        );
+      }
       setState({ status: "signed_in", jiraBaseUrl, account, ...(notice ? { notice } : {}) });
-      resumeWaiting();
+      if (!otherUser) resumeWaiting();
     } catch (error) {
       if (abandoned()) return;
-      const notice = noticeForError(error, noticeContext([requestToken?.token, accessTokenValue]));
+      const notice = noticeForError(error, noticeContext(attemptSecrets));
       if (ended) {
         setState({ ...ended, notice, waitingOperations: waiting.length });
       } else {
@@ -382,9 +400,9 @@ export function createJiraSession(options: JiraSessionOptions): JiraSession {
     }
   }
 
-  function rejectWaiting(): void {
+  function rejectWaiting(reason: SessionError = signInRequired()): void {
     for (const operation of waiting.splice(0)) {
-      operation.reject(signInRequired());
+      operation.reject(reason);
     }
   }
 
@@ -450,6 +468,7 @@ export function createJiraSession(options: JiraSessionOptions): JiraSession {
       }
       // A sign-in in progress is abandoned: its dialog closes and its result is ignored.
       signInAttempt++;
+      signOuts++;
       signInRun = undefined;
       abandonDialog?.();
       connection = undefined;
@@ -506,11 +525,17 @@ export function createJiraSession(options: JiraSessionOptions): JiraSession {
 
     withJira<T>(operation: (client: JiraClient) => Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
+        const startedBefore = signOuts;
         const waitForSignIn = () => {
           waiting.push({ resume: attempt, reject });
           countWaiting();
         };
         function attempt(): void {
+          if (signOuts !== startedBefore) {
+            // Signed out since it started: a later sign-in must not run it (as another user, maybe).
+            reject(signInRequired());
+            return;
+          }
           if (isWaitingForSignIn()) {
             waitForSignIn();
             return;
@@ -535,8 +560,8 @@ export function createJiraSession(options: JiraSessionOptions): JiraSession {
               waiting.push({ resume: attempt, reject });
               endSession(used, error);
             } else {
-              // Failed with an older token: wait if the session ended, run again with a newer
-              // token, or reject when nobody is signed in any more.
+              // Failed with an older token: wait if the session ended, run again with the token
+              // of the sign-in that followed (attempt() rejects when a sign-out came between).
               attempt();
             }
           });

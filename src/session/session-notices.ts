@@ -1,15 +1,16 @@
 /**
  * What the pane tells the user about the Jira session: one {@link SessionNotice} per case, with a
  * short title and plain text saying what happened and what to do (and who: the user, the Jira
- * administrator, or the add-in's administrator). Every text passes through the redactor: a notice
- * is shown, copied into support tickets and logged, and must never carry a token.
+ * administrator, or the add-in's administrator). Every text that quotes an error or a reason passes
+ * through the redactor (the fixed texts of sign-out and of an expired stored token hold none): a
+ * notice is shown, copied into support tickets and logged, and must never carry a token.
  */
 import { ConfigError } from "../config/config-error";
 import { JiraHttpError, JiraNetworkError, OAuthProblem } from "../jira/jira-errors";
 import { describeOAuthProblem } from "../oauth/oauth-problem";
 import { isErrorLike, redactSecrets } from "../oauth/redact";
 import { SessionError } from "./session-types";
-import type { SessionErrorCode, SessionNotice } from "./session-types";
+import type { JiraAccount, SessionErrorCode, SessionNotice } from "./session-types";
 
 /** What a notice may mention. */
 export interface NoticeContext {
@@ -100,6 +101,20 @@ export function connectionEndedNotice(error: unknown, context: NoticeContext = {
     },
     context
   );
+}
+
+/**
+ * After the connection ended, someone else signed in (`signed_in_as_other_user`): the interrupted
+ * work was handed back rather than continued as a different Jira user.
+ */
+export function otherUserNotice(previous: JiraAccount, current: JiraAccount): SessionNotice {
+  const name = (account: JiraAccount) => account.displayName || account.name;
+  return {
+    code: "signed_in_as_other_user",
+    intent: "warning",
+    title: "Signed in as another Jira user",
+    message: `You are now signed in as ${name(current)}, not ${name(previous)}. The work that was waiting was not continued as ${name(current)}; what you typed is still there, so start it again if you want to.`,
+  };
 }
 
 /** At start: the stored token's `expiresAt` has passed (`token_expired_stored`). */

@@ -76,7 +76,9 @@ export interface JiraSession {
    * (`token_rejected`, `token_expired`, `permission_unknown`), the session ends and the operation
    * waits: after the next successful sign-in it runs again from the start; after sign-out or
    * `cancelWaiting` it rejects with a SessionError `sign_in_required`. Other errors pass through.
-   * Rejects at once with `sign_in_required` when nobody is signed in.
+   * Rejects at once with `sign_in_required` when nobody is signed in. Work still running when the
+   * user signs out never runs again under a later sign-in (perhaps another Jira user): if Jira
+   * then rejects its old token, it rejects with `sign_in_required` too.
    */
   withJira<T>(operation: (client: JiraClient) => Promise<T>): Promise<T>;
   /** Rejects every operation waiting for a sign-in with `sign_in_required`. */

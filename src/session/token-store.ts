@@ -104,8 +104,12 @@ export function storedTokenFrom(
   user: JiraAccount,
   now: number
 ): StoredToken {
-  const at = (seconds: number | undefined) =>
-    seconds === undefined ? null : new Date(now + seconds * 1000).toISOString();
+  // A lifetime past what a Date can hold (Jira's answer is digits of any length) is no expiry
+  // date either: null, rather than a RangeError that would fail the whole sign-in.
+  const at = (seconds: number | undefined) => {
+    const date = seconds === undefined ? undefined : new Date(now + seconds * 1000);
+    return date === undefined || Number.isNaN(date.getTime()) ? null : date.toISOString();
+  };
   return {
     formatVersion: TOKEN_FORMAT_VERSION,
     token: accessToken.token,
@@ -117,13 +121,20 @@ export function storedTokenFrom(
   };
 }
 
-/** The account fields worth keeping from /myself (not avatars, time zone…: the 32 KB are shared). */
+/**
+ * The account fields worth keeping from /myself (not avatars, time zone…: the 32 KB are shared).
+ * Only strings are kept: a `null` key or email address in Jira's answer would make the stored entry
+ * one {@link parseStoredToken} refuses, and the sign-in would be gone at the next start.
+ */
 export function accountFromUser(user: JiraUser): JiraAccount {
+  const name = stringOrUndefined(user.name) ?? "";
+  const key = stringOrUndefined(user.key);
+  const emailAddress = stringOrUndefined(user.emailAddress);
   return {
-    name: user.name,
-    displayName: user.displayName || user.name,
-    ...(user.key === undefined ? {} : { key: user.key }),
-    ...(user.emailAddress === undefined ? {} : { emailAddress: user.emailAddress }),
+    name,
+    displayName: stringOrUndefined(user.displayName) || name,
+    ...(key === undefined ? {} : { key }),
+    ...(emailAddress === undefined ? {} : { emailAddress }),
   };
 }
 
@@ -132,9 +143,25 @@ export function isStoredTokenExpired(entry: StoredToken, now: number): boolean {
   return entry.expiresAt !== null && Date.parse(entry.expiresAt) <= now;
 }
 
-/** A stored value as a {@link StoredToken}, or undefined when it isn't exactly one of format 1. */
+/**
+ * A stored value as a {@link StoredToken}, or undefined when it isn't one of format 1. The result is
+ * a copy holding the known fields only: whatever else is in the stored object (put there by another
+ * version, or by anyone who can write the mailbox's settings) goes no further.
+ */
 export function parseStoredToken(value: unknown): StoredToken | undefined {
-  return whyNotStoredToken(value) === undefined ? (value as StoredToken) : undefined;
+  if (whyNotStoredToken(value) !== undefined) {
+    return undefined;
+  }
+  const entry = value as StoredToken;
+  return {
+    formatVersion: TOKEN_FORMAT_VERSION,
+    token: entry.token,
+    secret: entry.secret,
+    user: accountFromUser(entry.user),
+    obtainedAt: entry.obtainedAt,
+    expiresAt: entry.expiresAt,
+    authorizationExpiresAt: entry.authorizationExpiresAt,
+  };
 }
 
 /** Why `value` is no {@link StoredToken} (field names and types only), or undefined when it is one. */
@@ -176,6 +203,10 @@ function isAccount(value: unknown): value is JiraAccount {
     (user.key === undefined || typeof user.key === "string") &&
     (user.emailAddress === undefined || typeof user.emailAddress === "string")
   );
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
 }
 
 function isDate(value: unknown): boolean {

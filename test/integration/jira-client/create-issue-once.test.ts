@@ -282,6 +282,21 @@ describe("createIssueOnce", () => {
     expect(storedWithSummary(fields.summary)).toHaveLength(2);
   });
 
+  it("an identical issue in another project is not taken either", async () => {
+    const fields = draft();
+    const elsewhere = await createIssueOnce(kit.jira, { ...fields, projectKey: "OPS" });
+    expect(elsewhere.key).toMatch(/^OPS-\d+$/);
+
+    const outcome = await createIssueOnce(kit.jira, fields, { previousAttemptUncertain: true });
+
+    expect(outcome).toMatchObject({ key: expect.stringMatching(/^SUP-\d+$/), recovered: false });
+    expect(
+      storedWithSummary(fields.summary)
+        .map((issue) => issue.key)
+        .sort()
+    ).toEqual([elsewhere.key, outcome.key].sort());
+  });
+
   it("matches descriptions across \\r\\n line breaks and trailing whitespace", async () => {
     const fields = draft({ description: "Line one\nLine two" });
     const first = await kit.jira.createIssue({
@@ -323,6 +338,34 @@ describe("createIssueOnce", () => {
       "SUP-3",
       outcome.key,
     ]);
+  });
+
+  it("a retry long after the uncertain attempt looks back far enough to find its issue (uncertainSince)", async () => {
+    const fields = draft();
+    const first = await kit.jira.createIssue({
+      project: { key: fields.projectKey },
+      issuetype: { id: fields.issueTypeId },
+      summary: fields.summary,
+      description: fields.description,
+    });
+    // Jira's clock 40 minutes on: the issue is now 40 minutes old, out of the default window.
+    kit.sim.control.updateSettings({ clockSkewSeconds: 40 * 60 });
+    try {
+      const attemptedAt = Date.now() - 41 * 60_000;
+      const outcome = await createIssueOnce(kit.jira, fields, {
+        previousAttemptUncertain: true,
+        uncertainSince: attemptedAt,
+      });
+      expect(outcome).toMatchObject({ key: first.key, recovered: true });
+      expect(storedWithSummary(fields.summary)).toHaveLength(1);
+
+      // Without it, the 15-minute window misses the issue (which is why the UI passes it).
+      const blind = await createIssueOnce(kit.jira, fields, { previousAttemptUncertain: true });
+      expect(blind).toMatchObject({ recovered: false });
+      expect(storedWithSummary(fields.summary)).toHaveLength(2);
+    } finally {
+      kit.sim.control.updateSettings({ clockSkewSeconds: 0 });
+    }
   });
 
   it("a refused token on the retry's search passes through (the session signs in and runs it again)", async () => {
@@ -371,6 +414,7 @@ describe("isUncertainFailure", () => {
 
   it.each([
     ["no answer", new JiraNetworkError(request, new TypeError("fetch failed"))],
+    ["500 (Jira may fail after storing)", http("http_500", 500)],
     ["502", http("http_502", 502)],
     ["503", http("http_503", 503)],
     ["504", http("http_504", 504)],

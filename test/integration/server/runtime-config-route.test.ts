@@ -112,6 +112,53 @@ describe("with a runtime configuration given", () => {
     expect(res.body).toBe("");
   });
 
+  it.each([
+    "/addin%2Dconfig.json",
+    "/Addin-Config.json",
+    "/./addin-config.json",
+    "/x/../addin-config.json",
+    "/x/%2e%2e/addin-config.json",
+    "/preview/../addin-config.json",
+    "/preview/%2E%2E/addin%2dconfig.json",
+    "/addin-config.json/",
+  ])(
+    "gives %s the generated document too, never the older file left in dist/",
+    async (spelling) => {
+      for (const port of [production, preview]) {
+        for (const method of ["GET", "HEAD"]) {
+          const res = await request(port, cert.cert, spelling, { method });
+
+          expect([spelling, method, res.status, res.headers["cache-control"]]).toEqual([
+            spelling,
+            method,
+            200,
+            "no-store",
+          ]);
+          if (method === "GET") {
+            expect((JSON.parse(res.body) as { consumerKey: string }).consumerKey).toBe(
+              RUNTIME_CONFIG.consumerKey
+            );
+          }
+        }
+      }
+    }
+  );
+
+  it.each([
+    "/preview%2Faddin-config.json",
+    "/%70review/addin-config.json",
+    "/preview//addin-config.json",
+  ])("gives %s the generated document in preview mode, and 404 in production", async (spelling) => {
+    const inPreview = await request(preview, cert.cert, spelling);
+    const inProduction = await request(production, cert.cert, spelling);
+
+    expect(inPreview.status).toBe(200);
+    expect((JSON.parse(inPreview.body) as { consumerKey: string }).consumerKey).toBe(
+      RUNTIME_CONFIG.consumerKey
+    );
+    expect(inProduction.status).toBe(404);
+  });
+
   it("serves it beside the preview's pages only in preview mode", async () => {
     const inPreview = await request(preview, cert.cert, "/preview/addin-config.json");
     const inProduction = await request(production, cert.cert, "/preview/addin-config.json");
@@ -159,9 +206,19 @@ describe("without a runtime configuration", () => {
   it("keeps no-store on the file however its path is spelled", async () => {
     const production = await start(distWithFile);
 
-    const res = await request(production, cert.cert, "/addin%2Dconfig.json");
+    for (const spelling of ["/addin%2Dconfig.json", "/x/../addin-config.json"]) {
+      for (const method of ["GET", "HEAD"]) {
+        const res = await request(production, cert.cert, spelling, { method });
 
-    expect([res.status, res.headers["cache-control"]]).toEqual([200, "no-store"]);
+        expect([spelling, method, res.status, res.headers["cache-control"]]).toEqual([
+          spelling,
+          method,
+          200,
+          "no-store",
+        ]);
+        expect(res.body).toBe(method === "GET" ? ADMIN_FILE : "");
+      }
+    }
   });
 
   it("answers 404 without the file", async () => {

@@ -94,6 +94,25 @@ describe("the callback page, opened with ?authorize=<request token>", () => {
     expect(page.replacedWith).toEqual([`${JIRA}/plugins/servlet/oauth/authorize?oauth_token=rt`]);
   });
 
+  it.each([
+    ["a query, fragment and path in it", "x?oauth_token=evil#frag/../../@evil.example.com"],
+    ["a scheme-relative address", "//evil.example.com/steal"],
+    ["an absolute address", "https://evil.example.com/"],
+    ["backslashes", "\\\\evil.example.com\\x"],
+    ["percent-encoded slashes and dots", "%2F%2Fevil.example.com%2F..%2F"],
+    ["non-ASCII and controls", "t\u00e9\u2028\r\n\u0000"],
+    ["100,000 characters", "t".repeat(100_000)],
+  ])("goes to the configured Jira only, whatever the token holds: %s", async (_case, token) => {
+    const page = await loadPage(`?authorize=${encodeURIComponent(token)}`, configResponse);
+    expect(page.replacedWith).toHaveLength(1);
+    const target = new URL(page.replacedWith[0] ?? "");
+    expect(target.origin).toBe(new URL(JIRA).origin);
+    expect(target.pathname).toBe("/jira/plugins/servlet/oauth/authorize");
+    expect(target.hash).toBe("");
+    expect([...target.searchParams.keys()]).toEqual(["oauth_token"]);
+    expect(target.searchParams.get("oauth_token")).toBe(token);
+  });
+
   it("tells the pane (and the user) when the configuration can't be loaded", async () => {
     const page = await loadPage("?authorize=rt", () => new Response("no", { status: 404 }));
     expect(page.replacedWith).toEqual([]);
@@ -109,6 +128,18 @@ describe("the callback page, opened with ?authorize=<request token>", () => {
     expect(page.status.textContent).toMatch(
       /Could not open Jira's sign-in page.*Close this window/
     );
+  });
+
+  it.each<[string, () => Response]>([
+    ["the configuration is missing", () => new Response("no", { status: 404 })],
+    ["the configuration names no usable Jira", () => Response.json({ formatVersion: 1 })],
+  ])("never shows or sends the request token when %s", async (_case, config) => {
+    const token = "RequestTokenValue0123456789abcdef";
+    const page = await loadPage(`?authorize=${token}`, config);
+    expect(page.replacedWith).toEqual([]);
+    expect(page.sentToPane).toHaveLength(1);
+    expect(page.status.textContent).not.toContain(token);
+    expect(JSON.stringify(page.sentToPane)).not.toContain(token);
   });
 
   it("tells the pane when it was opened without a request token", async () => {
@@ -136,5 +167,17 @@ describe("the callback page, after Jira's redirect", () => {
       },
     ]);
     expect(page.status.textContent).toMatch(/Jira approved access/);
+  });
+
+  it("never shows the token or the verifier in its own text, after Allow or Deny", async () => {
+    const token = "RequestTokenValue0123456789abcdef";
+    for (const verifier of ["VerifierValue42", "denied"]) {
+      const page = await loadPage(
+        `?oauth_token=${token}&oauth_verifier=${verifier}`,
+        configResponse
+      );
+      expect(page.status.textContent).not.toContain(token);
+      expect(page.status.textContent).not.toContain("VerifierValue42");
+    }
   });
 });

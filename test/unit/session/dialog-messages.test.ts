@@ -35,6 +35,21 @@ describe("parseDialogMessage", () => {
     });
   });
 
+  it.each(["denied", ""])(
+    "reads a verifier %j arriving in the message itself as no approval",
+    (verifier) => {
+      expect(
+        parseDialogMessage(
+          JSON.stringify({
+            kind: "jira-authorization-callback",
+            oauthToken: "rt",
+            oauthVerifier: verifier,
+          })
+        )
+      ).toEqual({ kind: "jira-authorization-callback", oauthToken: "rt", oauthVerifier: null });
+    }
+  );
+
   it("reads the start failure", () => {
     expect(
       parseDialogMessage(

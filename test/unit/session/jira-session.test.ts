@@ -437,6 +437,56 @@ describe("signing in", () => {
     expect(kit.requests).not.toContain(ACCESS_TOKEN_PATH);
   });
 
+  it.each(["denied", ""])(
+    "takes a verifier %j in the dialog's message for Deny and never exchanges it",
+    async (verifier) => {
+      const kit = await startKit({
+        choice: {
+          tamper: (message) => {
+            const answer = JSON.parse(message) as Record<string, unknown>;
+            return JSON.stringify({ ...answer, oauthVerifier: verifier });
+          },
+        },
+      });
+      await kit.session.signIn();
+      expect(kit.session.getState()).toMatchObject({
+        status: "signed_out",
+        notice: { code: "permission_denied" },
+      });
+      expect(kit.requests).not.toContain(ACCESS_TOKEN_PATH);
+    }
+  );
+
+  it("never shows the request token or the verifier when the exchange fails with an answer that echoes them", async () => {
+    const echoed: string[] = [];
+    const kit = await startKit({
+      fetch: (inner) => async (input, init) => {
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        if (!url.pathname.endsWith("/plugins/servlet/oauth/access-token")) {
+          return inner(input, init);
+        }
+        // A proxy (or Jira) that quotes what it got, as plain text: not in `name=value` form.
+        const authorization = new Headers(init?.headers).get("authorization") ?? "";
+        const value = (name: string) =>
+          decodeURIComponent(new RegExp(`${name}="([^"]*)"`).exec(authorization)?.[1] ?? "");
+        const [token, verifier] = [value("oauth_token"), value("oauth_verifier")];
+        echoed.push(token, verifier);
+        return new Response(`Verifier ${verifier} was not issued for ${token}.`, {
+          status: 400,
+          headers: { "Content-Type": "text/plain" },
+        });
+      },
+    });
+    await kit.session.signIn();
+    const state = kit.session.getState();
+    expect(state).toMatchObject({ status: "signed_out", notice: { code: "http_400" } });
+    expect(echoed).toHaveLength(2);
+    for (const secret of echoed) {
+      expect(secret.length).toBeGreaterThanOrEqual(8);
+      expect(JSON.stringify(state)).not.toContain(secret);
+    }
+  });
+
   it("reports the callback page's failure to open Jira's page", async () => {
     const kit = await startKit();
     kit.dialog.script = onceOpen((opening) =>
@@ -510,6 +560,55 @@ describe("signing in", () => {
     // …and while signed in.
     await kit.session.signIn();
     expect(kit.dialog.openings).toHaveLength(1);
+  });
+
+  it("ignores a late answer of an earlier sign-in's dialog, even an approved one, from a host that still delivers it", async () => {
+    const kit = await startKit();
+    // A host that forgets to drop messages after the dialog ended: the session's own guard counts.
+    const raw: DialogOpening["handlers"][] = [];
+    const scripted = kit.dialog.open.bind(kit.dialog);
+    kit.dialog.open = (url, handlers) => {
+      raw.push(handlers);
+      return scripted(url, handlers);
+    };
+    kit.dialog.script = onceOpen((opening) => opening.handlers.onClosed(12006));
+    await kit.session.signIn();
+    expect(kit.session.getState()).toMatchObject({ notice: { code: "dialog_closed" } });
+    const earlier = kit.dialog.openings[0]?.requestToken ?? "";
+    const approved = await approveRequestToken(kit.sim, earlier, { as: "john" });
+
+    kit.dialog.script = async () => undefined; // the second dialog stays open for now
+    const second = kit.session.signIn();
+    while (kit.dialog.openings.length < 2) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    raw[0]?.onMessage(
+      JSON.stringify({
+        kind: "jira-authorization-callback",
+        oauthToken: earlier,
+        oauthVerifier: approved.verifier,
+      }),
+      ADDIN_ORIGIN
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(kit.requests).not.toContain(ACCESS_TOKEN_PATH);
+    expect(kit.session.getState()).toMatchObject({ status: "signing_in" });
+
+    // The second sign-in still finishes with its own answer, as Jane.
+    const opening = kit.dialog.openings[1];
+    if (!opening) throw new Error("no second dialog");
+    const outcome = await approveRequestToken(kit.sim, opening.requestToken);
+    opening.handlers.onMessage(
+      JSON.stringify({
+        kind: "jira-authorization-callback",
+        oauthToken: opening.requestToken,
+        oauthVerifier: outcome.verifier,
+      }),
+      ADDIN_ORIGIN
+    );
+    await second;
+    expect(kit.session.getState()).toMatchObject({ status: "signed_in", account: JANE });
+    expect(kit.requests.filter((request) => request === ACCESS_TOKEN_PATH)).toHaveLength(1);
   });
 });
 
@@ -616,6 +715,35 @@ describe("signing out", () => {
       status: "signed_out",
       jiraBaseUrl: kit.config.jiraBaseUrl,
     });
+  });
+
+  it("abandons a sign-in whose token exchange is under way: nothing is stored, the state stays signed out", async () => {
+    let exchanging!: () => void;
+    const exchangeStarted = new Promise<void>((resolve) => (exchanging = resolve));
+    let finishExchange!: () => void;
+    const exchangeMayFinish = new Promise<void>((resolve) => (finishExchange = resolve));
+    const kit = await startKit({
+      fetch: (inner) => async (input, init) => {
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        if (url.pathname.endsWith("/plugins/servlet/oauth/access-token")) {
+          exchanging();
+          await exchangeMayFinish;
+        }
+        return inner(input, init);
+      },
+    });
+    const signingIn = kit.session.signIn();
+    await exchangeStarted;
+    await kit.session.signOut();
+    finishExchange();
+    await signingIn;
+    expect(kit.session.getState()).toMatchObject({
+      status: "signed_out",
+      notice: { code: "signed_out" },
+    });
+    expect(kit.requests).not.toContain("GET /rest/api/2/myself");
+    expect(kit.settings.values).toEqual({});
+    expect(kit.settings.persisted).toEqual({});
   });
 
   it("abandons a sign-in in progress and closes its dialog", async () => {
@@ -748,6 +876,62 @@ describe("withJira: when Jira stops accepting the token", () => {
     kit.dialog.script = browserInDialog(kit.sim);
     await kit.session.signIn();
     await expect(work).resolves.toMatchObject({ name: "jane" });
+  });
+
+  it("work in flight when the user signs out never continues under the next sign-in", async () => {
+    const kit = await signedInKit();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const ranAs: string[] = [];
+    const work = kit.session.withJira(async (jira) => {
+      await gate;
+      const user = await jira.myself();
+      ranAs.push(user.name);
+      return user;
+    });
+    await kit.session.signOut();
+    // Jane's token stops working (revoked in Jira), and John signs in at the same pane.
+    kit.sim.control.revokeAllTokens();
+    kit.dialog.script = browserInDialog(kit.sim, { as: "john" });
+    await kit.session.signIn();
+    expect(kit.session.getState()).toMatchObject({
+      status: "signed_in",
+      account: { name: "john" },
+    });
+
+    release();
+    expect(await rejectionOf(work)).toMatchObject({
+      name: "SessionError",
+      code: "sign_in_required",
+    });
+    expect(ranAs).toEqual([]);
+    expect(kit.session.getState()).toMatchObject({ status: "signed_in" });
+  });
+
+  it("hands waiting work back instead of continuing it when another Jira user signs in again", async () => {
+    const kit = await signedInKit();
+    kit.sim.control.revokeAllTokens();
+    const ranAs: string[] = [];
+    const work = kit.session.withJira(async (jira) => {
+      const user = await jira.myself();
+      ranAs.push(user.name);
+      return user;
+    });
+    await stateReached(kit.session, (state) => state.status === "ended");
+    kit.dialog.script = browserInDialog(kit.sim, { as: "john" });
+    await kit.session.signIn();
+
+    expect(await rejectionOf(work)).toMatchObject({
+      name: "SessionError",
+      code: "sign_in_required",
+      message: expect.stringMatching(/^Signed in as John Smith, not Jane Doe/),
+    });
+    expect(ranAs).toEqual([]);
+    expect(kit.session.getState()).toMatchObject({
+      status: "signed_in",
+      account: { name: "john" },
+      notice: { code: "signed_in_as_other_user", title: "Signed in as another Jira user" },
+    });
   });
 
   it("cancelWaiting rejects the waiting work with sign_in_required", async () => {

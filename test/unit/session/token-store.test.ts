@@ -93,6 +93,23 @@ describe("the token store (one roaming-settings entry per Jira and application l
     expect(lines.join("\n")).not.toContain(SECRET);
   });
 
+  it("hands out a copy with the known fields only, never the stored object and what else is in it", () => {
+    const hostile = JSON.parse(
+      JSON.stringify({
+        ...entry(),
+        redirect: "https://evil.example.com",
+        user: { ...entry().user, isAdmin: true, avatarUrls: { "48x48": "x".repeat(20_000) } },
+      }).replace('"redirect"', '"__proto__"')
+    ) as unknown;
+    const { store } = storeWith({ [tokenSettingName(JIRA, "jira-for-outlook")]: hostile });
+    const read = store.read();
+    expect(read).toEqual(entry());
+    expect(Object.keys(read ?? {}).sort()).toEqual(Object.keys(entry()).sort());
+    expect(Object.keys(read?.user ?? {}).sort()).toEqual(["displayName", "key", "name"]);
+    expect(Object.getPrototypeOf(read)).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).redirect).toBeUndefined();
+  });
+
   it("reads nothing when the settings themselves throw", () => {
     const store = createTokenStore({
       settings: {
@@ -151,6 +168,33 @@ describe("the token store (one roaming-settings entry per Jira and application l
       expiresAt: null,
       authorizationExpiresAt: null,
     });
+  });
+
+  it("keeps only strings from /myself, so the entry it writes reads back at the next start", () => {
+    // Jira's answer as it arrives over the wire: nulls where the type says string or absent.
+    const account = accountFromUser({
+      name: "jane",
+      key: null,
+      displayName: null,
+      emailAddress: null,
+    } as unknown as Parameters<typeof accountFromUser>[0]);
+    expect(account).toEqual({ name: "jane", displayName: "jane" });
+    const stored = storedTokenFrom({ token: TOKEN, secret: SECRET }, account, NOW);
+    expect(parseStoredToken(JSON.parse(JSON.stringify(stored)))).toEqual(stored);
+  });
+
+  it("writes no expiry date for a lifetime no date can hold, rather than failing", () => {
+    const account = { name: "jane", displayName: "Jane Doe" };
+    const stored = storedTokenFrom(
+      { token: TOKEN, secret: SECRET, expiresInSeconds: 1e20, authorizationExpiresInSeconds: 60 },
+      account,
+      NOW
+    );
+    expect(stored).toMatchObject({
+      expiresAt: null,
+      authorizationExpiresAt: "2025-03-01T10:01:00.000Z",
+    });
+    expect(parseStoredToken(stored)).toEqual(stored);
   });
 
   it("stays far under the 32 KB of roaming settings: a realistic entry is under 2 KB of JSON", () => {
