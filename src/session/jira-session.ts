@@ -282,7 +282,7 @@ export function createJiraSession(options: JiraSessionOptions): JiraSession {
         notice ??= otherUserNotice(ended.account, account);
         rejectWaiting(
           new SessionError(
-            "sign_in_required",
+            "other_user_signed_in",
             `Signed in as ${account.displayName || account.name}, not ${ended.account.displayName || ended.account.name}: the interrupted work was not continued as another user. Start it again to do it as ${account.displayName || account.name}.`
           )
         );

@@ -190,6 +190,11 @@ function sessionErrorNotice(
   switch (code) {
     case "sign_in_required":
       return warning("Sign in to Jira", "Sign in to Jira to continue.");
+    case "other_user_signed_in":
+      return warning(
+        "Signed in as another Jira user",
+        error?.message ?? "Someone else signed in to Jira here; the waiting work was not continued."
+      );
     case "dialog_already_open":
       return warning(
         "Another add-in window is open",

@@ -88,6 +88,7 @@ export interface JiraSession {
 /** Codes of {@link SessionError}. */
 export type SessionErrorCode =
   | "sign_in_required"
+  | "other_user_signed_in"
   | "dialog_already_open"
   | "dialog_closed"
   | "popup_blocked"

@@ -8,7 +8,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { AccountBar } from "./components/AccountBar";
 import { ConnectionEndedBanner } from "./components/ConnectionEndedBanner";
 import { CurrentEmailCard } from "./components/CurrentEmailCard";
@@ -18,6 +18,8 @@ import { NewIssueForm } from "./components/NewIssueForm";
 import { NotConfiguredCard } from "./components/NotConfiguredCard";
 import { SessionNoticeBar } from "./components/SessionNoticeBar";
 import { SignInCard } from "./components/SignInCard";
+import { newIssueItemFor } from "./new-issue-item";
+import { createNewIssueStore } from "./new-issue-store";
 import type { DraftStore, JiraSession, MailboxPort, SessionState, ThemePort } from "./ports";
 import { useCurrentMessage } from "./use-current-message";
 import { useSessionState } from "./use-session-state";
@@ -63,6 +65,8 @@ export function App({ mailbox, theme, locale, session, drafts }: AppProps) {
   const themeName = useThemeName(theme, handleHostError);
   const message = useCurrentMessage(mailbox, handleHostError);
   const state = useSessionState(session);
+  // Drafts and creates per email, for as long as the pane: a create outlives its email's form.
+  const newIssues = useMemo(() => createNewIssueStore({ session, drafts }), [session, drafts]);
 
   const handleSignIn = useCallback(() => void session.signIn(), [session]);
   const handleSignOut = useCallback(() => void session.signOut(), [session]);
@@ -132,9 +136,9 @@ export function App({ mailbox, theme, locale, session, drafts }: AppProps) {
         )}
         {connected && message && (
           <NewIssueForm
-            key={message.itemId}
+            key={newIssueItemFor(message).key}
             session={session}
-            drafts={drafts}
+            newIssues={newIssues}
             message={message}
             jiraBaseUrl={connected.jiraBaseUrl}
             signedIn={connected.status === "signed_in"}

@@ -19,6 +19,11 @@ export interface NewIssueDraft {
    * Kept in the draft so that even after a reload the next try looks for that issue first.
    */
   previousAttemptUncertain: boolean;
+  /**
+   * When the first of those uncertain attempts started (ms since the epoch, this computer's
+   * clock): the next create searches Jira back to it, however long ago it was.
+   */
+  uncertainSince?: number;
 }
 
 /** The fields {@link validateDraft} checks. */
@@ -70,7 +75,14 @@ export function initialDraftFor(message: Pick<MailMessage, "subject">): NewIssue
 export function parseStoredDraft(value: unknown): NewIssueDraft | null {
   if (typeof value !== "object" || value === null) return null;
   const stored = value as Record<string, unknown>;
-  const { projectKey, issueTypeId, summary, description, previousAttemptUncertain } = stored;
+  const {
+    projectKey,
+    issueTypeId,
+    summary,
+    description,
+    previousAttemptUncertain,
+    uncertainSince,
+  } = stored;
   if (
     typeof projectKey !== "string" ||
     typeof issueTypeId !== "string" ||
@@ -79,12 +91,16 @@ export function parseStoredDraft(value: unknown): NewIssueDraft | null {
   ) {
     return null;
   }
+  const uncertain = previousAttemptUncertain === true;
   return {
     projectKey,
     issueTypeId,
     summary,
     description,
-    previousAttemptUncertain: previousAttemptUncertain === true,
+    previousAttemptUncertain: uncertain,
+    ...(uncertain && typeof uncertainSince === "number" && Number.isFinite(uncertainSince)
+      ? { uncertainSince }
+      : {}),
   };
 }
 

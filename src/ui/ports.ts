@@ -33,7 +33,7 @@ export type {
 /**
  * Where the pane keeps what the user typed, so it survives failures, sign-out, re-sign-in and a
  * reload of the pane (sessionStorage in the pane; memory in tests). Keys are chosen by the views,
- * e.g. `create-issue:<itemId>`.
+ * e.g. `new-issue:<itemId>` (src/ui/new-issue-item.ts).
  */
 export interface DraftStore {
   load(key: string): unknown;

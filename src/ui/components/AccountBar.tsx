@@ -1,4 +1,5 @@
 import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { jiraHostCaption } from "../jira-host-caption";
 import type { JiraAccount } from "../ports";
 
 const useStyles = makeStyles({
@@ -37,15 +38,4 @@ export function AccountBar({ account, jiraBaseUrl, onSignOut }: AccountBarProps)
       </Button>
     </section>
   );
-}
-
-/** "Jira: jira.example.com" (the host, with its port if any) for a Jira base URL. */
-export function jiraHostCaption(jiraBaseUrl: string): string {
-  let host: string;
-  try {
-    host = new URL(jiraBaseUrl).host;
-  } catch {
-    host = jiraBaseUrl; // Not a URL after all: show it as it is rather than nothing.
-  }
-  return `Jira: ${host}`;
 }

@@ -9,7 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { SessionNotice } from "../ports";
-import { NoticeLink } from "./SessionNoticeBar";
+import { NoticeLink } from "./NoticeLink";
 
 const useStyles = makeStyles({
   bar: { marginInline: tokens.spacingHorizontalL },
@@ -67,7 +67,9 @@ export function ConnectionEndedBanner({
         )}
       </MessageBarBody>
       <MessageBarActions>
-        <Button appearance="primary" disabled={signingIn} onClick={onSignIn}>
+        {/* Busy, it stays focusable (aria-disabled): a disabled button would drop the keyboard
+            user's focus to <body> while the dialog is open. */}
+        <Button appearance="primary" disabledFocusable={signingIn} onClick={onSignIn}>
           Sign in again
         </Button>
         {signingIn && <Spinner size="tiny" label="Waiting for Jira…" />}

@@ -8,7 +8,7 @@ import {
   tokens,
   useId,
 } from "@fluentui/react-components";
-import { jiraHostCaption } from "./AccountBar";
+import { jiraHostCaption } from "../jira-host-caption";
 
 const useStyles = makeStyles({
   card: { marginInline: tokens.spacingHorizontalL },
@@ -37,7 +37,9 @@ export function SignInCard({ jiraBaseUrl, signingIn, onSignIn }: SignInCardProps
         }
       </Text>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={signingIn} onClick={onSignIn}>
+        {/* Busy, it stays focusable (aria-disabled): a disabled button would drop the keyboard
+            user's focus to <body> while the dialog is open. */}
+        <Button appearance="primary" disabledFocusable={signingIn} onClick={onSignIn}>
           Sign in to Jira
         </Button>
         {signingIn && <Spinner size="tiny" label="Waiting for Jira…" />}

@@ -923,7 +923,7 @@ describe("withJira: when Jira stops accepting the token", () => {
 
     expect(await rejectionOf(work)).toMatchObject({
       name: "SessionError",
-      code: "sign_in_required",
+      code: "other_user_signed_in",
       message: expect.stringMatching(/^Signed in as John Smith, not Jane Doe/),
     });
     expect(ranAs).toEqual([]);

@@ -21,6 +21,7 @@ const context = { jiraBaseUrl: JIRA, secrets: [HELD_TOKEN] };
 // Every code, checked by the compiler against SessionErrorCode in both directions.
 const SESSION_ERROR_CODES = Object.keys({
   sign_in_required: true,
+  other_user_signed_in: true,
   dialog_already_open: true,
   dialog_closed: true,
   popup_blocked: true,

@@ -167,7 +167,7 @@ describe("App and the Jira session", () => {
       state: { status: "signing_in", jiraBaseUrl: JIRA, reconnecting: false },
     });
     expect(html).toContain("Waiting for Jira…");
-    expect(html).toMatch(/<button[^>]*disabled=""[^>]*>Sign in to Jira<\/button>/);
+    expect(html).toMatch(/<button[^>]*aria-disabled="true"[^>]*>Sign in to Jira<\/button>/);
   });
 
   it("shows who is signed in, Sign out, the email and the New issue form when signed in", () => {
@@ -221,7 +221,7 @@ describe("App and the Jira session", () => {
       state: { status: "signing_in", jiraBaseUrl: JIRA, reconnecting: true, account: jane },
     });
     expect(html).toContain("Your Jira connection ended");
-    expect(html).toMatch(/<button[^>]*disabled=""[^>]*>Sign in again<\/button>/);
+    expect(html).toMatch(/<button[^>]*aria-disabled="true"[^>]*>Sign in again<\/button>/);
     expect(html).toContain("Waiting for Jira…");
     expect(html).toContain('data-testid="new-issue-form"');
     expect(html).not.toContain("Connect to Jira");

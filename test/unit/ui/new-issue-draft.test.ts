@@ -128,6 +128,17 @@ describe("parseStoredDraft", () => {
     expect(parseStoredDraft(older)).toEqual(valid);
   });
 
+  it("reads back when the uncertain attempt was made, and drops a time that isn't one", () => {
+    const uncertain = { ...valid, previousAttemptUncertain: true };
+    expect(parseStoredDraft({ ...uncertain, uncertainSince: 1796374800000 })).toEqual({
+      ...uncertain,
+      uncertainSince: 1796374800000,
+    });
+    expect(parseStoredDraft({ ...uncertain, uncertainSince: "yesterday" })).toEqual(uncertain);
+    expect(parseStoredDraft({ ...uncertain, uncertainSince: null })).toEqual(uncertain);
+    expect(parseStoredDraft({ ...valid, uncertainSince: 1796374800000 })).toEqual(valid);
+  });
+
   it.each([undefined, null, "text", 42, [], { summary: "only this" }, { ...valid, summary: 7 }])(
     "gives null for %p",
     (value) => {

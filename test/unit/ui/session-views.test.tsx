@@ -4,11 +4,12 @@
  */
 import { renderToStaticMarkup } from "react-dom/server";
 import type { ReactElement } from "react";
-import { AccountBar, jiraHostCaption } from "../../../src/ui/components/AccountBar";
+import { AccountBar } from "../../../src/ui/components/AccountBar";
 import { ConnectionEndedBanner } from "../../../src/ui/components/ConnectionEndedBanner";
 import { NotConfiguredCard } from "../../../src/ui/components/NotConfiguredCard";
 import { SessionNoticeBar } from "../../../src/ui/components/SessionNoticeBar";
 import { SignInCard } from "../../../src/ui/components/SignInCard";
+import { jiraHostCaption } from "../../../src/ui/jira-host-caption";
 import type { SessionNotice } from "../../../src/ui/ports";
 
 const render = (element: ReactElement) => renderToStaticMarkup(element);
@@ -42,11 +43,15 @@ describe("SignInCard", () => {
     expect(html).not.toContain("Waiting for Jira…");
   });
 
-  it("disables the button and shows a spinner while signing in", () => {
+  // A focused button that becomes `disabled` loses focus to <body>: the button the keyboard user
+  // pressed stays focusable (aria-disabled), so they are still on it when the dialog closes.
+  it("makes the button unavailable, still focusable, with a spinner while signing in", () => {
     const html = render(
       <SignInCard jiraBaseUrl="https://jira.example.com" signingIn onSignIn={noop} />
     );
-    expect(html).toMatch(/<button[^>]*disabled=""[^>]*>Sign in to Jira<\/button>/);
+    expect(html).toMatch(
+      /<button(?![^>]*\sdisabled="")[^>]*aria-disabled="true"[^>]*>Sign in to Jira<\/button>/
+    );
     expect(html).toContain("Waiting for Jira…");
   });
 });
@@ -208,9 +213,11 @@ describe("ConnectionEndedBanner", () => {
     expect(three).toContain("3 actions are waiting for the sign-in.");
   });
 
-  it("disables Sign in again with a spinner while signing in", () => {
+  it("makes Sign in again unavailable, still focusable, with a spinner while signing in", () => {
     const html = render(<ConnectionEndedBanner waitingOperations={0} signingIn onSignIn={noop} />);
-    expect(html).toMatch(/<button[^>]*disabled=""[^>]*>Sign in again<\/button>/);
+    expect(html).toMatch(
+      /<button(?![^>]*\sdisabled="")[^>]*aria-disabled="true"[^>]*>Sign in again<\/button>/
+    );
     expect(html).toContain("Waiting for Jira…");
   });
 

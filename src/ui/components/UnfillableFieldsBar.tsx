@@ -1,0 +1,22 @@
+import { MessageBar, MessageBarBody, makeStyles } from "@fluentui/react-components";
+
+const useStyles = makeStyles({
+  wrap: { overflowWrap: "anywhere" },
+});
+
+export interface UnfillableFieldsBarProps {
+  /** The required fields' names, as Jira gives them. */
+  names: string[];
+}
+
+/** The issue type needs fields the form doesn't have: Jira would refuse the issue. */
+export function UnfillableFieldsBar({ names }: UnfillableFieldsBarProps) {
+  const styles = useStyles();
+  return (
+    <MessageBar intent="warning" layout="multiline" data-testid="unsupported-fields">
+      <MessageBarBody className={styles.wrap} dir="auto">
+        {`This issue type needs fields the pane can't fill in yet: ${names.join(", ")}. Choose another issue type or create the issue in Jira.`}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
