@@ -8,9 +8,14 @@ export function useCurrentMessage(
   onError: (error: Error) => void
 ): MailMessage | null {
   const [message, setMessage] = useState(() => mailbox.currentMessage());
-  useEffect(
-    () => mailbox.subscribeToMessageChanges(() => setMessage(mailbox.currentMessage()), onError),
-    [mailbox, onError]
-  );
+  useEffect(() => {
+    const unsubscribe = mailbox.subscribeToMessageChanges(
+      () => setMessage(mailbox.currentMessage()),
+      onError
+    );
+    // The selection may have changed between the first render and the subscription: read it again.
+    setMessage(mailbox.currentMessage());
+    return unsubscribe;
+  }, [mailbox, onError]);
   return message;
 }

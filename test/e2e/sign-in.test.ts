@@ -183,6 +183,37 @@ describe("signing in to Jira from the task pane", () => {
     expect(await pane.getByRole("button", { name: "Sign in to Jira" }).isEnabled()).toBe(true);
   });
 
+  it("says another add-in window is open when Outlook refuses a second dialog (12007)", async () => {
+    const pane = await openPane();
+    // Another dialog of the add-in is already open (Outlook shows one at a time). The page keeps
+    // a promise that settles when Office reports it closed.
+    const otherOpened = context.waitForEvent("page");
+    await pane.evaluate(
+      (url) =>
+        new Promise<void>((resolve) =>
+          Office.context.ui.displayDialogAsync(url, { height: 40, width: 30 }, (result) => {
+            (window as unknown as { otherClosed: Promise<unknown> }).otherClosed = new Promise(
+              (closed) => result.value.addEventHandler(Office.EventType.DialogEventReceived, closed)
+            );
+            resolve();
+          })
+        ),
+      `${baseUrl}/preview.html`
+    );
+    const other = await otherOpened;
+
+    await pane.getByRole("button", { name: "Sign in to Jira" }).click();
+    expect(await noticeCode(pane)).toBe("dialog_already_open");
+    expect(await pane.getByTestId("session-notice").innerText()).toContain(
+      "Another add-in window is open"
+    );
+
+    // Closing the other window is the way on: signing in works then.
+    await other.close();
+    await pane.evaluate(() => (window as unknown as { otherClosed: Promise<unknown> }).otherClosed);
+    await signIn(pane);
+  });
+
   it("refuses a callback carrying a request token the pane did not ask for", async () => {
     const forgedCallback = `${baseUrl}/preview/callback.html?oauth_token=forged-token&oauth_verifier=123456`;
     const pane = await openPane();
@@ -244,6 +275,32 @@ describe("when Jira stops accepting the token mid-work", () => {
     const created = await issuesWithSummary(summary);
     expect(created).toHaveLength(1);
     expect(created[0]?.values.description).toBe(description);
+  });
+
+  it("never finishes the interrupted create as another Jira user who signs in instead", async () => {
+    const summary = `Started as Jane ${Date.now()}`;
+    const pane = await openPane();
+    await signIn(pane);
+    await fillNewIssue(pane, summary, "Jane typed this.");
+    await simulator("POST", "/revoke-tokens");
+    await pane.getByRole("button", { name: "Create issue" }).click();
+    await pane.getByTestId("connection-ended").waitFor({ timeout: 15_000 });
+
+    // John Smith approves in the sign-in window this time.
+    const popup = await openSignInPopup(pane, "Sign in again");
+    await popup.getByLabel("Act as").selectOption("john");
+    await popup.getByRole("button", { name: "Allow" }).click();
+    await pane.getByText("Signed in as John Smith", { exact: true }).waitFor({ timeout: 15_000 });
+
+    expect(await noticeCode(pane)).toBe("signed_in_as_other_user");
+    const problem = pane.getByTestId("new-issue-problem");
+    expect(await problem.getAttribute("data-code", { timeout: 15_000 })).toBe(
+      "other_user_signed_in"
+    );
+    expect(await pane.getByTestId("new-issue-form").getByLabel("Summary").inputValue()).toBe(
+      summary
+    );
+    expect(await issuesWithSummary(summary)).toEqual([]);
   });
 
   it("keeps the typed draft through sign-out and a new sign-in", async () => {

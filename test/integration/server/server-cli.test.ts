@@ -1,0 +1,327 @@
+/**
+ * The add-in server's CLI (`npm run serve` / `npm start`: tsx src/server/main.ts) as a real
+ * process, configured through the environment as an administrator would: with JIRA_URL,
+ * JIRA_CONSUMER_KEY and JIRA_PRIVATE_KEY_FILE it serves the pane's runtime configuration for that
+ * Jira and relays to it (no built-in simulator, the private key never printed); a wrong or missing
+ * key file, or half of the consumer settings, stop it at startup with a message naming the setting;
+ * JIRA_URL alone serves no runtime configuration.
+ */
+import { spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { RUNTIME_CONFIG_FILE } from "../../../src/config/runtime-config";
+import { generatedCertPaths } from "../../../src/server/dev-certificate";
+import { startJiraSimulator } from "../../../src/simulator/create-jira-simulator";
+import type { RunningJiraSimulator } from "../../../src/simulator/create-jira-simulator";
+import { generateConsumerKeyPair } from "../../support/reference-oauth-client";
+import { makeTempDir, makeTestCertificate, removeDir, request } from "./server-test-kit";
+
+jest.setTimeout(60_000);
+
+const REPO_ROOT = path.resolve(__dirname, "../../..");
+const MAIN = path.join("src", "server", "main.ts");
+/** How long a child gets to print its banner or to exit. */
+const OUTPUT_TIMEOUT_MS = 30_000;
+const CONSUMER_KEY = "jira-for-outlook-cli-test";
+const keys = generateConsumerKeyPair();
+/** Lines from the middle of the private key: no output may contain any of them. */
+const PRIVATE_KEY_LINES = keys.privateKeyPem
+  .split("\n")
+  .filter((line) => line !== "" && !line.startsWith("-----"));
+
+/** Settings a developer's shell may have set that would change what the child does. */
+const INHERITED_SETTINGS = [
+  "JIRA_URL",
+  "JIRA_CONSUMER_KEY",
+  "JIRA_PRIVATE_KEY_FILE",
+  "JIRA_CA_FILE",
+  "ADDIN_URL",
+  "PORT",
+  "HOST",
+  "DIST_DIR",
+  "JIRA_SIMULATOR_PORT",
+  "JIRA_SIMULATOR_DIR",
+];
+
+let dir: string;
+let distDir: string;
+let certDir: string;
+/** The certificate the child serves (TLS_CERT_FILE), the only one the requests trust. */
+let ca: string;
+let privateKeyFile: string;
+let publicKeyFile: string;
+let simulator: RunningJiraSimulator;
+const children: CliProcess[] = [];
+
+beforeAll(async () => {
+  dir = await makeTempDir("server-cli");
+  // Only the pane's page: the server starts without a webpack build, and there is no
+  // dist/addin-config.json to fall back to.
+  distDir = await mkdtemp(path.join(dir, "dist-"));
+  await writeFile(path.join(distDir, "taskpane.html"), "<!doctype html><title>Task pane</title>");
+  privateKeyFile = path.join(dir, "jira-private.pem");
+  publicKeyFile = path.join(dir, "jira-public.pem");
+  await writeFile(privateKeyFile, keys.privateKeyPem, { mode: 0o600 });
+  await writeFile(publicKeyFile, keys.publicKeyPem);
+  // A certificate of its own via TLS_CERT_FILE/TLS_KEY_FILE: nothing is generated into the
+  // repository's .certs/, and the requests below trust this certificate alone.
+  certDir = (await makeTestCertificate()).dir;
+  ca = await readFile(generatedCertPaths(certDir).certFile, "utf8");
+  simulator = await startJiraSimulator({
+    consumers: [{ consumerKey: CONSUMER_KEY, publicKeyPem: keys.publicKeyPem }],
+  });
+});
+
+afterEach(async () => {
+  await Promise.all(children.splice(0).map((child) => child.stop()));
+});
+
+afterAll(async () => {
+  await simulator?.close();
+  await removeDir(certDir);
+  await removeDir(dir);
+});
+
+interface CliProcess {
+  child: ChildProcess;
+  stdout(): string;
+  stderr(): string;
+  /** Resolves with the exit code once the process has exited (at most {@link OUTPUT_TIMEOUT_MS}). */
+  exited(): Promise<number | null>;
+  /** Kills the process group (tsx's process and the server it runs) and waits for the exit. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `tsx src/server/main.ts --port 0 <args>` in the repository root, with the settings of
+ * the developer's shell removed and `env` added. Detached, so it leads a process group: tsx runs
+ * the server in a child process of its own, and killing the group ends both.
+ */
+function spawnServer(env: Record<string, string>, args: string[] = []): CliProcess {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of Object.keys(childEnv)) {
+    if (INHERITED_SETTINGS.includes(name) || name.startsWith("TLS_")) {
+      delete childEnv[name];
+    }
+  }
+  const certFiles = generatedCertPaths(certDir);
+  Object.assign(childEnv, {
+    NODE_OPTIONS: "",
+    HOST: "127.0.0.1",
+    DIST_DIR: distDir,
+    JIRA_SIMULATOR_DIR: path.join(dir, "simulator-keys"),
+    TLS_CERT_FILE: certFiles.certFile,
+    TLS_KEY_FILE: certFiles.keyFile,
+    ...env,
+  });
+  const child = spawn(
+    process.execPath,
+    [require.resolve("tsx/cli"), MAIN, "--port", "0", ...args],
+    { cwd: REPO_ROOT, env: childEnv, stdio: ["ignore", "pipe", "pipe"], detached: true }
+  );
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const exit = new Promise<number | null>((resolve) => {
+    child.once("exit", (code) => resolve(code));
+    child.once("error", () => resolve(null));
+  });
+  const cli: CliProcess = {
+    child,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    exited: () =>
+      withTimeout(
+        exit,
+        () => `the add-in server did not exit:\n${stdout}${stderr}`,
+        OUTPUT_TIMEOUT_MS
+      ),
+    stop: async () => {
+      if (child.pid !== undefined) {
+        try {
+          process.kill(-child.pid, "SIGKILL");
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== "ESRCH") {
+            throw error;
+          }
+        }
+      }
+      await exit;
+    },
+  };
+  children.push(cli);
+  return cli;
+}
+
+async function withTimeout<T>(promise: Promise<T>, what: () => string, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(`${what()}\n(after ${ms} ms)`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Starts the server and waits for its startup banner; resolves with the port and the lines. */
+async function startServer(
+  env: Record<string, string>,
+  args: string[] = []
+): Promise<{ cli: CliProcess; port: number; url: string; lines: string[] }> {
+  const cli = spawnServer(env, args);
+  await withTimeout(
+    new Promise<void>((resolve, reject) => {
+      const check = (): void => {
+        if (cli.stdout().includes("Press Ctrl+C to stop.")) {
+          resolve();
+        }
+      };
+      cli.child.stdout?.on("data", check);
+      cli.child.once("exit", (code) =>
+        reject(new Error(`the add-in server exited (${code}) before listening:\n${cli.stderr()}`))
+      );
+    }),
+    () => `the add-in server printed no startup banner:\n${cli.stdout()}${cli.stderr()}`,
+    OUTPUT_TIMEOUT_MS
+  );
+  const lines = cli.stdout().trimEnd().split("\n");
+  const match = /^Jira for Outlook add-in server: (https:\/\/localhost:(\d+))\/$/.exec(
+    lines[0] ?? ""
+  );
+  if (!match) {
+    throw new Error(`unexpected first line: ${lines[0]}`);
+  }
+  return { cli, url: match[1], port: Number(match[2]), lines };
+}
+
+/** Runs the server until it exits on its own (a startup error). */
+async function runServer(
+  env: Record<string, string>
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const cli = spawnServer(env);
+  const code = await cli.exited();
+  return { code, stdout: cli.stdout(), stderr: cli.stderr() };
+}
+
+function expectNoPrivateKey(output: string): void {
+  expect(output).not.toContain("PRIVATE KEY");
+  for (const line of PRIVATE_KEY_LINES) {
+    expect(output).not.toContain(line);
+  }
+}
+
+describe("the add-in server CLI with JIRA_URL, JIRA_CONSUMER_KEY and JIRA_PRIVATE_KEY_FILE", () => {
+  it.each([
+    ["npm run serve", []],
+    ["--preview (npm start)", ["--preview"]],
+  ])(
+    "%s: serves that Jira's runtime configuration and relays to it, with no built-in simulator",
+    async (_name, args) => {
+      const { cli, port, url, lines } = await startServer(
+        {
+          JIRA_URL: simulator.url,
+          JIRA_CONSUMER_KEY: CONSUMER_KEY,
+          JIRA_PRIVATE_KEY_FILE: privateKeyFile,
+        },
+        args
+      );
+
+      expect(lines).toContain(`Jira relay: /jira/* -> ${simulator.url}/*`);
+      expect(lines).toContain(
+        `Runtime configuration: ${url}/${RUNTIME_CONFIG_FILE} (Jira ${simulator.url}, consumer key ${CONSUMER_KEY})`
+      );
+      expect(lines.filter((line) => line.startsWith("Jira simulator:"))).toEqual([]);
+      expectNoPrivateKey(cli.stdout() + cli.stderr());
+
+      const configResponse = await request(port, ca, `/${RUNTIME_CONFIG_FILE}`);
+      expect(configResponse.status).toBe(200);
+      expect(configResponse.headers["cache-control"]).toBe("no-store");
+      expect(configResponse.headers["content-type"]).toMatch(/^application\/json/);
+      expect(JSON.parse(configResponse.body)).toEqual({
+        formatVersion: 1,
+        jiraBaseUrl: simulator.url,
+        consumerKey: CONSUMER_KEY,
+        privateKeyPem: keys.privateKeyPem,
+        relayUrl: "/jira",
+      });
+
+      const serverInfo = await request(port, ca, "/jira/rest/api/2/serverInfo");
+      expect(serverInfo.status).toBe(200);
+      expect(JSON.parse(serverInfo.body)).toMatchObject({ baseUrl: simulator.url });
+
+      // Requests don't print the key either.
+      expectNoPrivateKey(cli.stdout() + cli.stderr());
+    }
+  );
+});
+
+describe("the add-in server CLI refuses to start", () => {
+  it("when JIRA_PRIVATE_KEY_FILE holds the public key, naming the setting and the file", async () => {
+    const { code, stdout, stderr } = await runServer({
+      JIRA_URL: simulator.url,
+      JIRA_CONSUMER_KEY: CONSUMER_KEY,
+      JIRA_PRIVATE_KEY_FILE: publicKeyFile,
+    });
+
+    expect(code).not.toBe(0);
+    expect(code).not.toBeNull();
+    expect(stderr).toContain(
+      `Jira for Outlook add-in server could not start: JIRA_PRIVATE_KEY_FILE ${publicKeyFile}: ` +
+        "The key file holds only a public key or certificate (PUBLIC KEY)"
+    );
+    expect(stdout).not.toContain("Jira for Outlook add-in server:");
+  });
+
+  it("when JIRA_PRIVATE_KEY_FILE does not exist, naming the setting and the file", async () => {
+    const missing = path.join(dir, "no-such-key.pem");
+
+    const { code, stdout, stderr } = await runServer({
+      JIRA_URL: simulator.url,
+      JIRA_CONSUMER_KEY: CONSUMER_KEY,
+      JIRA_PRIVATE_KEY_FILE: missing,
+    });
+
+    expect(code).not.toBe(0);
+    expect(code).not.toBeNull();
+    expect(stderr).toContain(
+      `Jira for Outlook add-in server could not start: JIRA_PRIVATE_KEY_FILE ${missing}: cannot be read (ENOENT`
+    );
+    expect(stdout).not.toContain("Jira for Outlook add-in server:");
+  });
+
+  it("when JIRA_CONSUMER_KEY is set without JIRA_PRIVATE_KEY_FILE, naming both", async () => {
+    const { code, stdout, stderr } = await runServer({
+      JIRA_URL: simulator.url,
+      JIRA_CONSUMER_KEY: CONSUMER_KEY,
+    });
+
+    expect(code).not.toBe(0);
+    expect(code).not.toBeNull();
+    expect(stderr).toContain(
+      "Jira for Outlook add-in server could not start: JIRA_CONSUMER_KEY and JIRA_PRIVATE_KEY_FILE " +
+        "(--consumer-key/--private-key-file) must be set together"
+    );
+    expect(stdout).not.toContain("Jira for Outlook add-in server:");
+  });
+});
+
+describe("the add-in server CLI with JIRA_URL only", () => {
+  it("relays to Jira but serves no runtime configuration, and says so", async () => {
+    const { port, lines } = await startServer({ JIRA_URL: simulator.url });
+
+    expect(lines).toContain(`Jira relay: /jira/* -> ${simulator.url}/*`);
+    expect(lines).toContain(
+      `Runtime configuration: none (set JIRA_CONSUMER_KEY and JIRA_PRIVATE_KEY_FILE, or put ${RUNTIME_CONFIG_FILE} into dist/); the pane will say it is not configured`
+    );
+    expect(lines.filter((line) => line.startsWith("Jira simulator:"))).toEqual([]);
+
+    expect((await request(port, ca, `/${RUNTIME_CONFIG_FILE}`)).status).toBe(404);
+    expect((await request(port, ca, "/jira/rest/api/2/serverInfo")).status).toBe(200);
+  });
+});
