@@ -8,14 +8,9 @@ export function useCurrentMessage(
   onError: (error: Error) => void
 ): MailMessage | null {
   const [message, setMessage] = useState(() => mailbox.currentMessage());
-  useEffect(() => {
-    const unsubscribe = mailbox.subscribeToMessageChanges(
-      () => setMessage(mailbox.currentMessage()),
-      onError
-    );
-    // The selection may have changed between the first render and the subscription: read it again.
-    setMessage(mailbox.currentMessage());
-    return unsubscribe;
-  }, [mailbox, onError]);
+  useEffect(
+    () => mailbox.subscribeToMessageChanges(() => setMessage(mailbox.currentMessage()), onError),
+    [mailbox, onError]
+  );
   return message;
 }
