@@ -15,7 +15,7 @@ export interface AuthorizationCallback {
  * Atlassian's OAuth provider redirects with after Deny (unverified on Jira 10). The callback page
  * and the pane both read it this way, so a denial is never sent to Jira's access-token endpoint.
  */
-export function approvedVerifier(verifier: string | null | undefined): string | null {
+function approvedVerifier(verifier: string | null | undefined): string | null {
   return verifier && verifier !== "denied" ? verifier : null;
 }
 

@@ -27,6 +27,8 @@ export interface LocalConsumerKeys {
   consumerKey: string;
   /** PKCS#8 PEM, file mode 0600. */
   privateKeyFile: string;
+  /** The file's text, as read (or written) here: the server serves it without reading it again. */
+  privateKeyPem: string;
   publicKeyPem: string;
   /** True when this call generated the pair (first run). */
   generated: boolean;
@@ -72,6 +74,7 @@ export async function ensureLocalConsumerKeys(dir: string): Promise<LocalConsume
   return {
     consumerKey: LOCAL_CONSUMER_KEY,
     privateKeyFile,
+    privateKeyPem,
     publicKeyPem: String(publicKeyPem),
     generated,
   };

@@ -13,7 +13,7 @@ import { OFFICE_DEV_CERT_PATHS } from "./dev-certificate";
 import { JIRA_RELAY_PATH } from "./jira-relay";
 import { startLocalJiraSimulator } from "./local-jira-simulator";
 import type { LocalJiraSimulator } from "./local-jira-simulator";
-import { readServedRuntimeConfig } from "./runtime-config-route";
+import { readServedRuntimeConfig, servedRuntimeConfig } from "./runtime-config-route";
 import type { ServedRuntimeConfig } from "./runtime-config-route";
 import { SERVER_USAGE, readServerConfig } from "./server-config";
 import type { ServerConfig } from "./server-config";
@@ -49,12 +49,15 @@ async function main(): Promise<void> {
   let runtimeConfig: ServedRuntimeConfig | undefined;
   try {
     if (local) {
-      runtimeConfig = await readServedRuntimeConfig({
-        jiraBaseUrl: local.simulator.url,
-        consumerKey: local.keys.consumerKey,
-        privateKeyFile: local.keys.privateKeyFile,
-        settingName: "The built-in simulator's key file",
-      });
+      runtimeConfig = servedRuntimeConfig(
+        {
+          jiraBaseUrl: local.simulator.url,
+          consumerKey: local.keys.consumerKey,
+          privateKeyFile: local.keys.privateKeyFile,
+          settingName: "The built-in simulator's key file",
+        },
+        local.keys.privateKeyPem
+      );
     } else if (
       config.jiraUrl !== undefined &&
       config.jiraConsumerKey !== undefined &&

@@ -118,31 +118,47 @@ export interface ReadServedRuntimeConfigOptions {
  * The PEM served is the private key block alone: anything else in the file (a certificate, say)
  * stays on the server.
  *
- * @throws {ConfigError} `private_key_unreadable`, or readPrivateKeyPem's codes
- *   (`private_key_malformed`, `private_key_encrypted`, …), the message prefixed with the setting and file
+ * @throws {ConfigError} `private_key_unreadable`, or {@link servedRuntimeConfig}'s codes
  */
 export async function readServedRuntimeConfig(
   options: ReadServedRuntimeConfigOptions
 ): Promise<ServedRuntimeConfig> {
-  const prefix = `${options.settingName ?? "JIRA_PRIVATE_KEY_FILE"} ${options.privateKeyFile}: `;
   let text: string;
   try {
     text = await readFile(options.privateKeyFile, "utf8");
   } catch (cause) {
     throw new ConfigError(
       "private_key_unreadable",
-      `${prefix}cannot be read (${(cause as Error).message}). Give the path of the consumer's private key PEM file, readable by the user running the server.`,
+      `${keyFilePrefix(options)}cannot be read (${(cause as Error).message}). Give the path of the consumer's private key PEM file, readable by the user running the server.`,
       { cause }
     );
   }
+  return servedRuntimeConfig(options, text);
+}
+
+/**
+ * {@link readServedRuntimeConfig} for a key file whose text was read already (the built-in
+ * simulator's, which startLocalJiraSimulator read or generated): the same checks and messages.
+ *
+ * @throws {ConfigError} readPrivateKeyPem's codes (`private_key_malformed`,
+ *   `private_key_encrypted`, …), the message prefixed with the setting and file
+ */
+export function servedRuntimeConfig(
+  options: ReadServedRuntimeConfigOptions,
+  privateKeyFileText: string
+): ServedRuntimeConfig {
   let privateKeyPem: string;
   try {
-    privateKeyPem = readPrivateKeyPem(text).pem;
+    privateKeyPem = readPrivateKeyPem(privateKeyFileText).pem;
   } catch (cause) {
     if (cause instanceof ConfigError) {
-      throw new ConfigError(cause.code, `${prefix}${cause.message}`, { cause });
+      throw new ConfigError(cause.code, `${keyFilePrefix(options)}${cause.message}`, { cause });
     }
     throw cause;
   }
   return { jiraBaseUrl: options.jiraBaseUrl, consumerKey: options.consumerKey, privateKeyPem };
+}
+
+function keyFilePrefix(options: ReadServedRuntimeConfigOptions): string {
+  return `${options.settingName ?? "JIRA_PRIVATE_KEY_FILE"} ${options.privateKeyFile}: `;
 }

@@ -71,7 +71,7 @@ export interface JiraSessionOptions {
 
 /** What start() built from the configuration. */
 interface Setup {
-  jiraBaseUrl: string;
+  config: RuntimeConfig;
   signer: OAuthSigner;
   /** Signs without an access token: request-token and access-token (which pass their own). */
   dance: JiraClient;
@@ -117,7 +117,6 @@ export function createJiraSession(options: JiraSessionOptions): JiraSession {
   const waiting: WaitingOperation[] = [];
 
   let state: SessionState = { status: "starting" };
-  let config: RuntimeConfig | undefined;
   let setup: Setup | undefined;
   let connection: Connection | undefined;
   let startRun: Promise<void> | undefined;
@@ -154,7 +153,7 @@ export function createJiraSession(options: JiraSessionOptions): JiraSession {
   }
 
   function noticeContext(extra: Array<string | undefined> = []): NoticeContext {
-    return { ...(setup ? { jiraBaseUrl: setup.jiraBaseUrl } : {}), secrets: secrets(extra) };
+    return { ...(setup ? { jiraBaseUrl: setup.config.jiraBaseUrl } : {}), secrets: secrets(extra) };
   }
 
   function clientFor(
@@ -176,16 +175,16 @@ export function createJiraSession(options: JiraSessionOptions): JiraSession {
 
   /** A connection for an access token: its own client, signed with it, over the session's one signer. */
   function connect(credentials: TokenCredentials, account: JiraAccount): Connection {
-    if (!setup || !config) {
+    if (!setup) {
       throw new Error("The session connects only after start().");
     }
     const own = { token: credentials.token, secret: credentials.secret };
-    return { credentials: own, account, client: clientFor(config, setup.signer, own) };
+    return { credentials: own, account, client: clientFor(setup.config, setup.signer, own) };
   }
 
   async function runStart(): Promise<void> {
     try {
-      config = await options.loadConfig();
+      const config = await options.loadConfig();
       // One signer for the session: it keeps the clock offset learnt from Jira's timestamp_refused.
       const signer = await createOAuthSigner({
         consumerKey: config.consumerKey,
@@ -194,7 +193,7 @@ export function createJiraSession(options: JiraSessionOptions): JiraSession {
         ...(options.now ? { now: options.now } : {}),
       });
       setup = {
-        jiraBaseUrl: config.jiraBaseUrl,
+        config,
         signer,
         dance: clientFor(config, signer, undefined),
         store: createTokenStore({
@@ -209,7 +208,8 @@ export function createJiraSession(options: JiraSessionOptions): JiraSession {
       setState({ status: "not_configured", notice: noticeForError(error) });
       return;
     }
-    const { jiraBaseUrl, store } = setup;
+    const { store } = setup;
+    const { jiraBaseUrl } = setup.config;
     const entry = store.read();
     if (!entry) {
       setState({ status: "signed_out", jiraBaseUrl });
@@ -230,7 +230,8 @@ export function createJiraSession(options: JiraSessionOptions): JiraSession {
   async function runSignIn(current: Setup, attempt: number): Promise<void> {
     const before = state as StateOf<"signed_out"> | StateOf<"ended">;
     const ended = before.status === "ended" ? before : undefined;
-    const { jiraBaseUrl, store, dance } = current;
+    const { store, dance } = current;
+    const { jiraBaseUrl } = current.config;
     const abandoned = () => attempt !== signInAttempt;
     setState({
       status: "signing_in",
@@ -416,7 +417,7 @@ export function createJiraSession(options: JiraSessionOptions): JiraSession {
   function endSession(ending: Connection, error: unknown): void {
     setState({
       status: "ended",
-      jiraBaseUrl: setup?.jiraBaseUrl ?? "",
+      jiraBaseUrl: setup?.config.jiraBaseUrl ?? "",
       account: ending.account,
       notice: connectionEndedNotice(error, noticeContext()),
       waitingOperations: waiting.length,
@@ -473,10 +474,11 @@ export function createJiraSession(options: JiraSessionOptions): JiraSession {
       abandonDialog?.();
       connection = undefined;
       current.store.remove();
+      const { jiraBaseUrl } = current.config;
       const signedOut: SessionState = {
         status: "signed_out",
-        jiraBaseUrl: current.jiraBaseUrl,
-        notice: signedOutNotice(current.jiraBaseUrl),
+        jiraBaseUrl,
+        notice: signedOutNotice(jiraBaseUrl),
       };
       setState(signedOut);
       rejectWaiting();

@@ -3,12 +3,10 @@ import type { IssueDraftFields } from "../jira/create-issue-once";
 import type { MailMessage } from "../mail/mail-message";
 import type { NewIssueDraft } from "./new-issue-draft";
 import { newIssueItemFor } from "./new-issue-item";
-import type { NewIssueItem } from "./new-issue-item";
 import type { DraftChanges, NewIssueStore, Submission } from "./new-issue-store";
 
 /** One email's New issue draft and create, as a form uses them. */
 export interface NewIssueState {
-  item: NewIssueItem;
   draft: NewIssueDraft;
   submission: Submission;
   update(changes: DraftChanges): void;
@@ -30,7 +28,6 @@ export function useNewIssue(store: NewIssueStore, message: MailMessage): NewIssu
   const getSnapshot = useCallback(() => store.get(item), [store, item]);
   const { draft, submission } = useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
   return {
-    item,
     draft,
     submission,
     update: (changes) => store.update(item, changes),

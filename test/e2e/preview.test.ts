@@ -12,6 +12,7 @@ import { validateManifestXml } from "../support/xml-schema";
 import { seriousAxeViolations } from "./axe";
 import { launchBrowser } from "./browser";
 import { readE2eState } from "./e2e-state";
+import { newPreviewPage, openPreviewPane } from "./preview-page";
 
 jest.setTimeout(60_000);
 
@@ -33,26 +34,13 @@ afterAll(async () => {
 
 beforeEach(async () => {
   // A fresh profile per test: roaming settings and the preview's choices live in localStorage.
-  context = await browser.newContext({
-    ignoreHTTPSErrors: true,
-    viewport: { width: 1280, height: 800 },
-  });
-  page = await context.newPage();
+  ({ context, page } = await newPreviewPage(browser, { width: 1280, height: 800 }));
   requests = [];
   page.on("request", (request) => requests.push(request));
 });
 afterEach(async () => {
   await context?.close();
 });
-
-async function openPreview(): Promise<Frame> {
-  await page.goto(`${baseUrl}/preview.html`);
-  const paneElement = await page.getByTitle("Task pane").elementHandle({ timeout: 15_000 });
-  const pane = await paneElement?.contentFrame();
-  if (!pane) throw new Error("The preview has no task pane iframe titled 'Task pane'.");
-  await pane.getByText("Jira for Outlook", { exact: true }).waitFor();
-  return pane;
-}
 
 function readingPaneSubject(): Promise<string> {
   return page
@@ -71,14 +59,14 @@ async function expectPaneSubject(pane: Frame, subject: string): Promise<void> {
 
 describe("preview", () => {
   it("shows the current email in the reading pane and its subject in the task pane", async () => {
-    const pane = await openPreview();
+    const pane = await openPreviewPane(page);
     const subject = await readingPaneSubject();
     expect(subject.trim().length).toBeGreaterThan(0);
     await expectPaneSubject(pane, subject.trim());
   });
 
   it("follows the selection: another sample becomes the pane's current item", async () => {
-    const pane = await openPreview();
+    const pane = await openPreviewPane(page);
     const first = (await readingPaneSubject()).trim();
     await page
       .getByRole("button", { name: /VPN drops every hour/ })
@@ -110,7 +98,7 @@ describe("preview", () => {
           .join(trackerUrl)
       );
 
-      const pane = await openPreview();
+      const pane = await openPreviewPane(page);
       const ranInPage: string[] = [];
       await page.exposeFunction("__recordEmailMessage", (data: string) => ranInPage.push(data));
       await page.evaluate(() =>
@@ -156,7 +144,7 @@ describe("preview", () => {
   });
 
   it("restyles the pane when the theme switch is flipped", async () => {
-    const pane = await openPreview();
+    const pane = await openPreviewPane(page);
     const paneRoot = pane.locator("[data-theme]");
     await expect(paneRoot.getAttribute("data-theme")).resolves.toBe("light");
     const lightBackground = await paneRoot.evaluate(
@@ -175,7 +163,7 @@ describe("preview", () => {
   });
 
   it("has no serious or critical accessibility violation in the pane, light and dark", async () => {
-    const pane = await openPreview();
+    const pane = await openPreviewPane(page);
     expect(await seriousAxeViolations(pane)).toEqual([]);
     await page.getByRole("switch", { name: "Dark theme" }).click();
     await pane.locator('[data-theme="dark"]').waitFor();
@@ -230,7 +218,7 @@ describe("the stand-in's Office dialog", () => {
   }
 
   it("opens the real callback page in a popup and hands Jira's redirect back to the pane", async () => {
-    const pane = await openPreview();
+    const pane = await openPreviewPane(page);
     const outcome = await openDialog(
       pane,
       `${baseUrl}/preview/callback.html?oauth_token=req-1&oauth_verifier=ver-9`
@@ -244,7 +232,7 @@ describe("the stand-in's Office dialog", () => {
   });
 
   it("reports a popup closed by the user as 12006, and refuses other domains with 12004", async () => {
-    const pane = await openPreview();
+    const pane = await openPreviewPane(page);
     const popupOpened = context.waitForEvent("page");
     const outcome = openDialog(pane, `${baseUrl}/preview.html`);
     await (await popupOpened).close();
@@ -290,7 +278,7 @@ describe("the build", () => {
 
 describe("the stand-in's mailbox", () => {
   it("emulates an on-premises Exchange client limited to Mailbox 1.5 when switched, restarting the pane", async () => {
-    let pane = await openPreview();
+    let pane = await openPreviewPane(page);
     const capabilities = (frame: Frame) =>
       frame.evaluate(() => ({
         mailbox15: Office.context.requirements.isSetSupported("Mailbox", "1.5"),
@@ -326,7 +314,7 @@ describe("the stand-in's mailbox", () => {
   });
 
   it("keeps roaming settings across a reload and refuses to save more than 32 KB with 9057", async () => {
-    const pane = await openPreview();
+    const pane = await openPreviewPane(page);
     const save = (frame: Frame, value: string) =>
       frame.evaluate(
         (text) =>
@@ -343,7 +331,7 @@ describe("the stand-in's mailbox", () => {
     expect(await save(pane, "kept")).toBe("saved");
     expect(await save(pane, "x".repeat(33 * 1024))).toBe(9057);
 
-    const reloaded = await openPreview();
+    const reloaded = await openPreviewPane(page);
     expect(await reloaded.evaluate(() => Office.context.roamingSettings.get("probe"))).toBe("kept");
   });
 });

@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
 import { seriousAxeViolations } from "./axe";
 import { launchBrowser } from "./browser";
 import { readE2eState } from "./e2e-state";
+import { newPreviewPage, openPreviewPane } from "./preview-page";
 
 jest.setTimeout(90_000);
 
@@ -27,12 +28,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  // A fresh browser profile per test: the preview keeps roaming settings in localStorage.
-  context = await browser.newContext({
-    ignoreHTTPSErrors: true,
-    viewport: { width: 1280, height: 900 },
-  });
-  page = await context.newPage();
+  ({ context, page } = await newPreviewPage(browser, { width: 1280, height: 900 }));
 });
 afterEach(async () => {
   await context?.close();
@@ -63,15 +59,6 @@ interface SimulatorIssue {
 async function issuesWithSummary(summary: string): Promise<SimulatorIssue[]> {
   const state = (await simulator("GET", "/state")) as { data: { issues: SimulatorIssue[] } };
   return state.data.issues.filter((issue) => issue.values.summary === summary);
-}
-
-async function openPane(): Promise<Frame> {
-  await page.goto(`${baseUrl}/preview.html`);
-  const paneElement = await page.getByTitle("Task pane").elementHandle({ timeout: 15_000 });
-  const pane = await paneElement?.contentFrame();
-  if (!pane) throw new Error("The preview has no task pane iframe titled 'Task pane'.");
-  await pane.getByText("Jira for Outlook", { exact: true }).waitFor();
-  return pane;
 }
 
 /** Clicks a button in the pane that opens the sign-in dialog and returns the popup. */
@@ -128,7 +115,7 @@ async function fillNewIssue(pane: Frame, summary: string, description: string): 
 
 describe("signing in to Jira from the task pane", () => {
   it("signs in through Jira's page in the real popup, keeps the token in roaming settings across a reload, and signs out", async () => {
-    let pane = await openPane();
+    let pane = await openPreviewPane(page);
     await signIn(pane);
     expect(await pane.getByText("Jira: 127.0.0.1", { exact: false }).count()).toBeGreaterThan(0);
 
@@ -152,7 +139,7 @@ describe("signing in to Jira from the task pane", () => {
     });
 
     await page.reload();
-    pane = await openPane();
+    pane = await openPreviewPane(page);
     await pane.getByText("Signed in as Jane Doe", { exact: true }).waitFor({ timeout: 15_000 });
 
     await pane.getByRole("button", { name: "Sign out" }).click();
@@ -166,7 +153,7 @@ describe("signing in to Jira from the task pane", () => {
   });
 
   it("tells the user when they chose Deny on Jira's page", async () => {
-    const pane = await openPane();
+    const pane = await openPreviewPane(page);
     const popup = await openSignInPopup(pane, "Sign in to Jira");
     await popup.getByRole("button", { name: "Deny" }).click();
     expect(await noticeCode(pane)).toBe("permission_denied");
@@ -176,7 +163,7 @@ describe("signing in to Jira from the task pane", () => {
   });
 
   it("tells the user when they closed the sign-in window", async () => {
-    const pane = await openPane();
+    const pane = await openPreviewPane(page);
     const popup = await openSignInPopup(pane, "Sign in to Jira");
     await popup.close();
     expect(await noticeCode(pane)).toBe("dialog_closed");
@@ -184,7 +171,7 @@ describe("signing in to Jira from the task pane", () => {
   });
 
   it("says another add-in window is open when Outlook refuses a second dialog (12007)", async () => {
-    const pane = await openPane();
+    const pane = await openPreviewPane(page);
     // Another dialog of the add-in is already open (Outlook shows one at a time). The page keeps
     // a promise that settles when Office reports it closed.
     const otherOpened = context.waitForEvent("page");
@@ -216,7 +203,7 @@ describe("signing in to Jira from the task pane", () => {
 
   it("refuses a callback carrying a request token the pane did not ask for", async () => {
     const forgedCallback = `${baseUrl}/preview/callback.html?oauth_token=forged-token&oauth_verifier=123456`;
-    const pane = await openPane();
+    const pane = await openPreviewPane(page);
     const popup = await openSignInPopup(pane, "Sign in to Jira");
     // A forged redirect, as a page in the window would do it (a renderer-initiated navigation keeps
     // the window's opener, as Jira's redirect does): the callback page with someone else's token.
@@ -231,7 +218,7 @@ describe("signing in to Jira from the task pane", () => {
     ["behind", -600],
   ])("signs in and works while Jira's clock is 10 minutes %s", async (_label, skew) => {
     await simulator("PATCH", "/settings", { clockSkewSeconds: skew });
-    const pane = await openPane();
+    const pane = await openPreviewPane(page);
     await signIn(pane);
     // A signed REST call after the sign-in (the project list) works with the corrected clock too.
     const project = pane.getByTestId("new-issue-form").getByLabel("Project");
@@ -244,7 +231,7 @@ describe("signing in to Jira from the task pane", () => {
     await page.evaluate((key) => {
       window.localStorage.setItem(key, JSON.stringify({ filler: "x".repeat(32 * 1024 - 100) }));
     }, ROAMING_SETTINGS_KEY);
-    const pane = await openPane();
+    const pane = await openPreviewPane(page);
     await signIn(pane);
     expect(await noticeCode(pane)).toBe("token_not_saved");
     await pane.getByRole("button", { name: "Try again" }).waitFor();
@@ -256,7 +243,7 @@ describe("when Jira stops accepting the token mid-work", () => {
   it("offers to sign in again, keeps the typed draft, and finishes the create exactly once", async () => {
     const summary = `Printer jams on every job ${Date.now()}`;
     const description = "Typed before the connection ended.\nSecond line.";
-    const pane = await openPane();
+    const pane = await openPreviewPane(page);
     await signIn(pane);
     await fillNewIssue(pane, summary, description);
 
@@ -279,7 +266,7 @@ describe("when Jira stops accepting the token mid-work", () => {
 
   it("never finishes the interrupted create as another Jira user who signs in instead", async () => {
     const summary = `Started as Jane ${Date.now()}`;
-    const pane = await openPane();
+    const pane = await openPreviewPane(page);
     await signIn(pane);
     await fillNewIssue(pane, summary, "Jane typed this.");
     await simulator("POST", "/revoke-tokens");
@@ -304,7 +291,7 @@ describe("when Jira stops accepting the token mid-work", () => {
   });
 
   it("keeps the typed draft through sign-out and a new sign-in", async () => {
-    const pane = await openPane();
+    const pane = await openPreviewPane(page);
     await signIn(pane);
     await fillNewIssue(pane, "Draft that must survive", "Nothing typed is lost.");
     await pane.getByRole("button", { name: "Sign out" }).click();

@@ -3,7 +3,6 @@
  * absolute path, so the preview's pages in /preview/ find it too), or an administrator's file from
  * dist/, always with `Cache-Control: no-store`; and the startup check of the consumer's key file.
  */
-import { generateKeyPairSync } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ConfigError } from "../../../src/config/config-error";
@@ -16,6 +15,7 @@ import { createAddinServer } from "../../../src/server/create-addin-server";
 import type { AddinServer, AddinServerOptions } from "../../../src/server/create-addin-server";
 import { readServedRuntimeConfig } from "../../../src/server/runtime-config-route";
 import type { ServedRuntimeConfig } from "../../../src/server/runtime-config-route";
+import { generateConsumerKeyPair } from "../../support/reference-oauth-client";
 import {
   makeDist,
   makeTempDir,
@@ -27,11 +27,7 @@ import {
 
 jest.setTimeout(30_000);
 
-const { privateKey: PRIVATE_KEY_PEM, publicKey: PUBLIC_KEY_PEM } = generateKeyPairSync("rsa", {
-  modulusLength: 2048,
-  privateKeyEncoding: { type: "pkcs8", format: "pem" },
-  publicKeyEncoding: { type: "spki", format: "pem" },
-});
+const { privateKeyPem: PRIVATE_KEY_PEM, publicKeyPem: PUBLIC_KEY_PEM } = generateConsumerKeyPair();
 /** A line from the middle of the key: no message may contain it. */
 const KEY_LINE = PRIVATE_KEY_PEM.split("\n")[5];
 

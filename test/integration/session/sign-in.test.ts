@@ -4,68 +4,20 @@
  * HTTP, the callback page's message out), the token in roaming settings, the end of a connection
  * and the work resuming after a new sign-in, and Jira's clock ten minutes off either way.
  */
-import { createJiraSession } from "../../../src/session/jira-session";
-import type { JiraSession } from "../../../src/session/session-types";
 import { tokenSettingName } from "../../../src/session/token-store";
-import type { RunningJiraSimulator } from "../../../src/simulator/create-jira-simulator";
-import { generateConsumerKeyPair } from "../../support/reference-oauth-client";
-import { setUpSimulatorStarter } from "../../support/started-simulators";
 import {
-  ADDIN_ORIGIN,
-  CALLBACK_URL,
   CONSUMER_KEY,
-  browserInDialog,
-  configFor,
   createMemorySettings,
-  createScriptedDialog,
-  recordingFetch,
+  setUpSessionSimulator,
   stateReached,
 } from "../../unit/session/session-fakes";
-import type {
-  BrowserChoice,
-  MemorySettings,
-  ScriptedDialog,
-} from "../../unit/session/session-fakes";
 
-const keys = generateConsumerKeyPair();
-const startSimulator = setUpSimulatorStarter({
-  port: 0,
-  consumers: [
-    { consumerKey: CONSUMER_KEY, publicKeyPem: keys.publicKeyPem, name: "Jira for Outlook" },
-  ],
-});
-
-interface Pane {
-  session: JiraSession;
-  settings: MemorySettings;
-  dialog: ScriptedDialog;
-  requests: string[];
-}
-
-/** A pane over `settings` (a mailbox), signing in through the simulator's page with `choice`. */
-async function openPane(
-  sim: RunningJiraSimulator,
-  settings: MemorySettings = createMemorySettings(),
-  choice: BrowserChoice = {}
-): Promise<Pane> {
-  const recorder = recordingFetch();
-  const dialog = createScriptedDialog(browserInDialog(sim, choice));
-  const session = createJiraSession({
-    loadConfig: async () => configFor(sim, keys.privateKeyPem),
-    settings,
-    dialog,
-    callbackUrl: CALLBACK_URL,
-    addinOrigin: ADDIN_ORIGIN,
-    fetch: recorder.fetch,
-  });
-  await session.start();
-  return { session, settings, dialog, requests: recorder.requests };
-}
+const { startSimulator, startPane } = setUpSessionSimulator();
 
 describe("signing in to Jira from the pane", () => {
   it("signs in as Jane Doe through Jira's authorize page and keeps the token in the mailbox", async () => {
     const sim = await startSimulator();
-    const pane = await openPane(sim);
+    const pane = await startPane(sim);
     expect(pane.session.getState()).toEqual({
       status: "signed_out",
       jiraBaseUrl: sim.settings.baseUrl,
@@ -95,7 +47,9 @@ describe("signing in to Jira from the pane", () => {
     expect(Date.parse(expiresAt) - Date.parse(obtainedAt)).toBeGreaterThan(4 * 365 * 86_400_000);
 
     // Another pane on the same mailbox (a reload, another Outlook) is signed in without asking.
-    const reloaded = await openPane(sim, createMemorySettings(pane.settings.persisted));
+    const reloaded = await startPane(sim, {
+      settings: createMemorySettings(pane.settings.persisted),
+    });
     expect(reloaded.session.getState()).toMatchObject({
       status: "signed_in",
       account: { displayName: "Jane Doe" },
@@ -108,7 +62,7 @@ describe("signing in to Jira from the pane", () => {
 
   it("after Deny on Jira's page: signed out with permission_denied, nothing stored", async () => {
     const sim = await startSimulator();
-    const pane = await openPane(sim, createMemorySettings(), { deny: true });
+    const pane = await startPane(sim, { choice: { deny: true } });
     await pane.session.signIn();
     expect(pane.session.getState()).toMatchObject({
       status: "signed_out",
@@ -127,7 +81,7 @@ describe("signing in to Jira from the pane", () => {
   ])("signs in and works while Jira's clock is 10 minutes %s", async (_label, skew) => {
     const sim = await startSimulator();
     sim.control.updateSettings({ clockSkewSeconds: skew });
-    const pane = await openPane(sim);
+    const pane = await startPane(sim);
     await pane.session.signIn();
     expect(pane.session.getState()).toMatchObject({
       status: "signed_in",
@@ -142,7 +96,7 @@ describe("signing in to Jira from the pane", () => {
 describe("when Jira revokes the token mid-work", () => {
   it("ends the session, keeps the operation waiting, and completes it after a new sign-in", async () => {
     const sim = await startSimulator();
-    const pane = await openPane(sim);
+    const pane = await startPane(sim);
     await pane.session.signIn();
     const firstToken = (
       pane.settings.persisted[tokenSettingName(sim.settings.baseUrl, CONSUMER_KEY)] as {

@@ -3,8 +3,6 @@
  * message an administrator sees, relayUrl resolution, the private key kept out of every message,
  * and loadRuntimeConfig over real HTTP on 127.0.0.1.
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { ConfigError } from "../../../src/config/config-error";
 import {
   RUNTIME_CONFIG_FILE,
@@ -13,6 +11,7 @@ import {
   parseRuntimeConfig,
   runtimeConfigDocument,
 } from "../../../src/config/runtime-config";
+import { findClosedPort } from "../../integration/server/server-test-kit";
 import { startScriptedServer } from "../jira/scripted-server";
 import type { ScriptedServer } from "../jira/scripted-server";
 
@@ -410,12 +409,3 @@ describe("loadRuntimeConfig over HTTP", () => {
     });
   });
 });
-
-/** A port on 127.0.0.1 where nothing listens (bound, then released). */
-async function findClosedPort(): Promise<number> {
-  const probe = http.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}

@@ -8,43 +8,31 @@ import type { RuntimeConfig } from "../../../src/config/runtime-config";
 import type { JiraClient } from "../../../src/jira/create-jira-client";
 import { createJiraSession } from "../../../src/session/jira-session";
 import type { JiraSessionOptions } from "../../../src/session/jira-session";
-import type { JiraSession, SessionState } from "../../../src/session/session-types";
 import { tokenSettingName } from "../../../src/session/token-store";
 import type { StoredToken } from "../../../src/session/token-store";
 import type { RunningJiraSimulator } from "../../../src/simulator/create-jira-simulator";
-import {
-  approveRequestToken,
-  generateConsumerKeyPair,
-  getRequestToken,
-} from "../../support/reference-oauth-client";
-import { setUpSimulatorStarter } from "../../support/started-simulators";
+import { rejectionOf } from "../../integration/jira-client/jira-client-kit";
+import { approveRequestToken, getRequestToken } from "../../support/reference-oauth-client";
 import {
   ADDIN_ORIGIN,
   CALLBACK_URL,
   CONSUMER_KEY,
   browserInDialog,
-  configFor,
   createMemorySettings,
   createScriptedDialog,
   officeError,
-  recordingFetch,
+  setUpSessionSimulator,
   stateReached,
 } from "./session-fakes";
 import type {
-  BrowserChoice,
   DialogOpening,
   DialogScript,
   MemorySettings,
-  ScriptedDialog,
+  TestPane,
+  TestPaneOptions,
 } from "./session-fakes";
 
-const keys = generateConsumerKeyPair();
-const startSimulator = setUpSimulatorStarter({
-  port: 0,
-  consumers: [
-    { consumerKey: CONSUMER_KEY, publicKeyPem: keys.publicKeyPem, name: "Jira for Outlook" },
-  ],
-});
+const { keys, startSimulator, startPane } = setUpSessionSimulator();
 
 const ACCESS_TOKEN_PATH = "POST /plugins/servlet/oauth/access-token";
 const JANE = {
@@ -54,46 +42,15 @@ const JANE = {
   emailAddress: "jane.doe@example.com",
 };
 
-interface Kit {
-  session: JiraSession;
-  settings: MemorySettings;
-  dialog: ScriptedDialog;
-  sim: RunningJiraSimulator;
-  config: RuntimeConfig;
-  /** Every request the session sent, `METHOD path`. */
-  requests: string[];
-  /** Every state, in order, from before start(). */
-  history: SessionState[];
-}
+type Kit = TestPane & { sim: RunningJiraSimulator };
 
 /** A started session against a fresh simulator; the dialog's browser chooses `choice`. */
-async function startKit(
-  options: {
-    choice?: BrowserChoice;
-    settings?: MemorySettings;
-    fetch?: (inner: typeof fetch) => typeof fetch;
-  } = {}
-): Promise<Kit> {
+async function startKit(options: TestPaneOptions = {}): Promise<Kit> {
   const sim = await startSimulator();
-  const recorder = recordingFetch();
-  const settings = options.settings ?? createMemorySettings();
-  const dialog = createScriptedDialog(browserInDialog(sim, options.choice));
-  const config = configFor(sim, keys.privateKeyPem);
-  const session = createJiraSession({
-    loadConfig: async () => config,
-    settings,
-    dialog,
-    callbackUrl: CALLBACK_URL,
-    addinOrigin: ADDIN_ORIGIN,
-    fetch: options.fetch ? options.fetch(recorder.fetch) : recorder.fetch,
-  });
-  const history: SessionState[] = [session.getState()];
-  session.subscribe(() => history.push(session.getState()));
-  await session.start();
-  return { session, settings, dialog, sim, config, requests: recorder.requests, history };
+  return { ...(await startPane(sim, options)), sim };
 }
 
-async function signedInKit(options: Parameters<typeof startKit>[0] = {}): Promise<Kit> {
+async function signedInKit(options: TestPaneOptions = {}): Promise<Kit> {
   const kit = await startKit(options);
   await kit.session.signIn();
   expect(kit.session.getState()).toMatchObject({ status: "signed_in" });
@@ -102,15 +59,6 @@ async function signedInKit(options: Parameters<typeof startKit>[0] = {}): Promis
 
 function storedEntry(settings: MemorySettings, kit: Kit): unknown {
   return settings.persisted[tokenSettingName(kit.config.jiraBaseUrl, CONSUMER_KEY)];
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<Error & Record<string, unknown>> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error & Record<string, unknown>;
-  }
-  throw new Error("Expected a rejection, but it resolved.");
 }
 
 /** A dialog script that opens, then (as Office does, later) does `then`. */
@@ -804,14 +752,9 @@ describe("withJira: when Jira stops accepting the token", () => {
     const kit = await signedInKit();
     // A new pane over the same mailbox, after the simulator forgot every token.
     kit.sim.control.revokeAllTokens();
-    const pane = createJiraSession({
-      loadConfig: async () => kit.config,
+    const { session: pane } = await startPane(kit.sim, {
       settings: createMemorySettings(kit.settings.persisted),
-      dialog: createScriptedDialog(browserInDialog(kit.sim)),
-      callbackUrl: CALLBACK_URL,
-      addinOrigin: ADDIN_ORIGIN,
     });
-    await pane.start();
     expect(pane.getState()).toMatchObject({ status: "signed_in", account: JANE });
     const work = pane.withJira((jira) => jira.myself());
     await stateReached(pane, (state) => state.status === "ended");

@@ -3,17 +3,21 @@
  * in memory with Office's set/save split, and a sign-in dialog that behaves like Office's — it
  * opens the callback page URL, and the "browser" in it goes through the simulator's real
  * authorize page over HTTP and back to the callback page, whose message it hands to the pane.
+ * And the session on the real simulator through those fakes, as its tests start it.
  */
 import type { RuntimeConfig } from "../../../src/config/runtime-config";
 import { readAuthorizationCallback } from "../../../src/oauth/authorization-callback";
+import { createJiraSession } from "../../../src/session/jira-session";
 import type {
   OpenedSignInDialog,
   SettingsStorage,
   SignInDialogHandlers,
   SignInDialogPort,
 } from "../../../src/session/session-ports";
+import type { JiraSession, SessionState } from "../../../src/session/session-types";
 import type { RunningJiraSimulator } from "../../../src/simulator/create-jira-simulator";
-import { approveRequestToken } from "../../support/reference-oauth-client";
+import { approveRequestToken, generateConsumerKeyPair } from "../../support/reference-oauth-client";
+import { setUpSimulatorStarter } from "../../support/started-simulators";
 
 export const CONSUMER_KEY = "jira-for-outlook";
 export const ADDIN_ORIGIN = "https://addin.example.com";
@@ -207,4 +211,68 @@ export function stateReached<S>(
     }, timeoutMs);
     check();
   });
+}
+
+/** A started session and the fake host around it. */
+export interface TestPane {
+  session: JiraSession;
+  settings: MemorySettings;
+  dialog: ScriptedDialog;
+  config: RuntimeConfig;
+  /** Every request the session sent, `METHOD path`. */
+  requests: string[];
+  /** Every state, in order, from before start(). */
+  history: SessionState[];
+}
+
+/** Options of a {@link SessionSimulator}'s `startPane`. */
+export interface TestPaneOptions {
+  /** What the "browser" in the sign-in dialog does on Jira's page. */
+  choice?: BrowserChoice;
+  /** The mailbox's roaming settings; default empty. */
+  settings?: MemorySettings;
+  /** Wraps the recording fetch (to fail or delay requests). */
+  fetch?: (inner: typeof fetch) => typeof fetch;
+}
+
+/** The session's tests against the real simulator: one consumer key pair for the test file. */
+export interface SessionSimulator {
+  keys: { privateKeyPem: string; publicKeyPem: string };
+  /** A simulator that knows the consumer; closed after the test. */
+  startSimulator(): Promise<RunningJiraSimulator>;
+  /** A session on `sim` over the fake host (settings in memory, the scripted dialog), started. */
+  startPane(sim: RunningJiraSimulator, options?: TestPaneOptions): Promise<TestPane>;
+}
+
+/** Call at the top level of a test file: registers the `afterEach` that closes the simulators. */
+export function setUpSessionSimulator(): SessionSimulator {
+  const keys = generateConsumerKeyPair();
+  const startSimulator = setUpSimulatorStarter({
+    port: 0,
+    consumers: [
+      { consumerKey: CONSUMER_KEY, publicKeyPem: keys.publicKeyPem, name: "Jira for Outlook" },
+    ],
+  });
+  return {
+    keys,
+    startSimulator,
+    async startPane(sim, options = {}) {
+      const recorder = recordingFetch();
+      const settings = options.settings ?? createMemorySettings();
+      const dialog = createScriptedDialog(browserInDialog(sim, options.choice));
+      const config = configFor(sim, keys.privateKeyPem);
+      const session = createJiraSession({
+        loadConfig: async () => config,
+        settings,
+        dialog,
+        callbackUrl: CALLBACK_URL,
+        addinOrigin: ADDIN_ORIGIN,
+        fetch: options.fetch ? options.fetch(recorder.fetch) : recorder.fetch,
+      });
+      const history: SessionState[] = [session.getState()];
+      session.subscribe(() => history.push(session.getState()));
+      await session.start();
+      return { session, settings, dialog, config, requests: recorder.requests, history };
+    },
+  };
 }

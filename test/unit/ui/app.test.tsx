@@ -15,6 +15,7 @@ import type {
   ThemeName,
   ThemePort,
 } from "../../../src/ui/ports";
+import { memoryDrafts } from "./memory-drafts";
 
 const message: MailMessage = {
   itemId: "item-1",
@@ -58,15 +59,6 @@ function fixedSession(state: SessionState): JiraSession {
     dismissNotice: unused,
     withJira: unused,
     cancelWaiting: unused,
-  };
-}
-
-function memoryDrafts(entries: Record<string, unknown> = {}): DraftStore {
-  const map = new Map(Object.entries(entries));
-  return {
-    load: (key) => map.get(key),
-    save: (key, value) => void map.set(key, value),
-    remove: (key) => void map.delete(key),
   };
 }
 

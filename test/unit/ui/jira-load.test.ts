@@ -6,22 +6,8 @@
 import { createJiraLoad } from "../../../src/ui/jira-load";
 import type { JiraLoad } from "../../../src/ui/jira-load";
 import { SessionError } from "../../../src/session/session-types";
-
-interface Deferred<T> {
-  promise: Promise<T>;
-  resolve(value: T): void;
-  reject(error: unknown): void;
-}
-
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((yes, no) => {
-    resolve = yes;
-    reject = no;
-  });
-  return { promise, resolve, reject };
-}
+import { deferred, settle } from "../../support/deferred";
+import type { Deferred } from "../../support/deferred";
 
 /** A load function whose calls the test answers one by one. */
 function loads<T>() {
@@ -34,7 +20,6 @@ function loads<T>() {
   return { load, calls };
 }
 
-const settle = () => new Promise((resolve) => setImmediate(resolve));
 const state = <T>(loader: JiraLoad<T>) => loader.getSnapshot().state;
 
 describe("createJiraLoad", () => {

@@ -14,6 +14,7 @@ import { newIssueItemFor } from "../../../src/ui/new-issue-item";
 import { createNewIssueStore } from "../../../src/ui/new-issue-store";
 import type { NewIssueStore } from "../../../src/ui/new-issue-store";
 import type { DraftStore, JiraSession } from "../../../src/ui/ports";
+import { settle } from "../../support/deferred";
 
 const message: MailMessage = {
   itemId: "item-7",
@@ -68,8 +69,6 @@ function storeWithCreate(outcome: Promise<unknown>): NewIssueStore {
   store.create(newIssueItemFor(message), fields);
   return store;
 }
-
-const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 const renderWith = (newIssues: NewIssueStore, connectionEnded = false) =>
   renderToStaticMarkup(

@@ -11,25 +11,10 @@ import { SessionError } from "../../../src/session/session-types";
 import type { NewIssueDraft } from "../../../src/ui/new-issue-draft";
 import type { NewIssueItem } from "../../../src/ui/new-issue-item";
 import { createNewIssueStore } from "../../../src/ui/new-issue-store";
-import type { DraftStore, JiraSession } from "../../../src/ui/ports";
-
-interface Deferred<T> {
-  promise: Promise<T>;
-  resolve(value: T): void;
-  reject(error: unknown): void;
-}
-
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((yes, no) => {
-    resolve = yes;
-    reject = no;
-  });
-  return { promise, resolve, reject };
-}
-
-const settle = () => new Promise((resolve) => setImmediate(resolve));
+import type { JiraSession } from "../../../src/ui/ports";
+import { deferred, settle } from "../../support/deferred";
+import type { Deferred } from "../../support/deferred";
+import { memoryDrafts } from "./memory-drafts";
 
 /** A Jira client whose createIssue and search calls the test answers. */
 function fakeJira() {
@@ -60,16 +45,6 @@ function fakeSession(client: JiraClient) {
   return { withJira } as Pick<JiraSession, "withJira"> & { withJira: jest.Mock };
 }
 
-function memoryDrafts(entries: Record<string, unknown> = {}) {
-  const map = new Map<string, unknown>(Object.entries(entries));
-  const store: DraftStore = {
-    load: (key) => map.get(key),
-    save: (key, value) => void map.set(key, structuredClone(value)),
-    remove: (key) => void map.delete(key),
-  };
-  return { map, store };
-}
-
 const A: NewIssueItem = { key: "new-issue:A", persistent: true, subject: "Printer jams" };
 const B: NewIssueItem = { key: "new-issue:B", persistent: true, subject: "VPN drops" };
 
@@ -95,7 +70,7 @@ function setup(stored: Record<string, unknown> = { [A.key]: typedA }) {
   const session = fakeSession(jira.client);
   const drafts = memoryDrafts(stored);
   const clock = { now: Date.UTC(2026, 11, 4, 9, 0) };
-  const store = createNewIssueStore({ session, drafts: drafts.store, now: () => clock.now });
+  const store = createNewIssueStore({ session, drafts, now: () => clock.now });
   return { ...jira, session, drafts, store, clock };
 }
 
