@@ -18,6 +18,10 @@ export interface MailAttachmentInfo {
   size: number;
   /** Inline images (cid:) are part of the body, not files the user attached. */
   isInline: boolean;
+  /** "file"; "item" for an attached email (its content comes as .eml); "cloud" for a link to a file in OneDrive (no content to attach). */
+  attachmentType: "file" | "item" | "cloud";
+  /** Content-ID without angle brackets, when Outlook reports one: what a `cid:` URL in the HTML body names. */
+  contentId?: string;
 }
 
 export interface MailMessage {
@@ -33,4 +37,22 @@ export interface MailMessage {
   internetMessageId: string;
   conversationId: string;
   attachments: MailAttachmentInfo[];
+}
+
+/** An email's body as Outlook gives it. */
+export interface MailBody {
+  /** The HTML body; null when the email is plain text only. */
+  html: string | null;
+  /** The body as text (Outlook's own conversion for an HTML email). */
+  text: string;
+}
+
+/** One file read from the mailbox, ready to upload: an attachment, or the whole email as .eml. */
+export interface MailFile {
+  /** A safe file name (no path separators, no control or bidi-override characters). */
+  name: string;
+  /** MIME type, e.g. "image/png", "message/rfc822". */
+  contentType: string;
+  /** The decoded content (one copy: a Blob built straight from Outlook's base64). */
+  data: Blob;
 }

@@ -3,7 +3,7 @@
  * adapters (src/office/ for Outlook) and hands them in; components never touch globals, so they
  * run against any implementation, e.g. a fake host in a unit test.
  */
-import type { MailMessage } from "../mail/mail-message";
+import type { MailAttachmentInfo, MailBody, MailFile, MailMessage } from "../mail/mail-message";
 
 export type ThemeName = "light" | "dark";
 export type Unsubscribe = () => void;
@@ -40,3 +40,64 @@ export interface DraftStore {
   save(key: string, value: unknown): void;
   remove(key: string): void;
 }
+
+/** Where an attachment or the whole email can be read from on this Outlook client. */
+export type MailContentSource =
+  /** Office.js: getAttachmentContentAsync (Mailbox 1.8), getAsFileAsync (Mailbox 1.14). */
+  | "office"
+  /** Exchange Web Services (makeEwsRequestAsync), for on-premises mailboxes limited to Mailbox 1.5. */
+  | "ews"
+  /** Neither: the pane says so and offers nothing it can't deliver. */
+  | "none";
+
+/** What this client can read, decided once from the requirement sets. */
+export interface MailContentCapabilities {
+  attachments: MailContentSource;
+  wholeMessage: MailContentSource;
+}
+
+/**
+ * The content of the email the pane shows: body, attachments, the whole message. Every read is
+ * for one email; Outlook fails it (OfficeError 9030) when the user selected another meanwhile.
+ */
+export interface MailContentPort {
+  readonly capabilities: MailContentCapabilities;
+  readBody(message: MailMessage): Promise<MailBody>;
+  /**
+   * One attachment's decoded content. Rejects with an Error with a `code`: `attachment_unavailable`
+   * (a cloud attachment, or no way to read content on this client), or Office's numeric code.
+   */
+  readAttachment(message: MailMessage, attachment: MailAttachmentInfo): Promise<MailFile>;
+  /** The whole email as .eml (message/rfc822), named after its subject. Same errors. */
+  readWholeMessage(message: MailMessage): Promise<MailFile>;
+}
+
+/** One Jira issue an email was linked to by the add-in. */
+export interface EmailIssueLink {
+  issueKey: string;
+  issueId: string;
+  /** The Jira the issue lives in (a user may switch Jira). */
+  jiraBaseUrl: string;
+  /** "created": the issue was made from this email; "commented": the email was added as a comment. */
+  kind: "created" | "commented";
+  /** ISO 8601. */
+  linkedAt: string;
+}
+
+/**
+ * The links kept on the email itself (Outlook item custom properties: per item, per add-in, at
+ * most 2,500 characters of JSON, roaming with the mailbox), so any Outlook client opening the email
+ * shows "Linked to SUP-12".
+ */
+export interface EmailLinksPort {
+  /** The email's links, newest first; [] when none or unreadable data. */
+  read(message: MailMessage): Promise<EmailIssueLink[]>;
+  /**
+   * Adds (or refreshes, same issueKey + jiraBaseUrl) a link and saves. Drops the oldest links when
+   * the 2,500-character limit would be exceeded. Rejects with an Error with Office's numeric `code`.
+   */
+  record(message: MailMessage, link: EmailIssueLink): Promise<void>;
+}
+
+/** Roaming settings (the session's port), also used by the UI for small per-user memories. */
+export type { SettingsStorage } from "../session/session-ports";
