@@ -91,7 +91,9 @@ module.exports = (env = {}, argv = {}) => {
       chunkFilename: hashed("js"),
       // "auto": scripts resolve relative to the page, so dist/ can be served under a sub-path.
       publicPath: "auto",
-      clean: { keep: /^office-js[\\/]/ },
+      // addin-config.json is the deployment's (written by `npm run admin -- config`), not the build's:
+      // a rebuild must not delete it.
+      clean: { keep: /^(office-js[\\/]|addin-config\.json$)/ },
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {

@@ -30,6 +30,22 @@ async function main(): Promise<void> {
     return;
   }
 
+  // `npm run serve` serves a build: a dist/ without the pane (an empty folder, the wrong one) would
+  // start fine and then answer 404 to every Outlook. `--preview` is left alone: `npm run watch`
+  // may still be writing its first build when the dev server starts.
+  if (
+    !config.preview &&
+    existsSync(config.distDir) &&
+    !existsSync(path.join(config.distDir, "taskpane.html"))
+  ) {
+    fail(
+      new ConfigError(
+        "dist_incomplete",
+        `The built add-in folder ${config.distDir} has no taskpane.html: run npm run build first (or set DIST_DIR / --dist to the built folder).`
+      )
+    );
+  }
+
   // `npm start` with no Jira configured: bring our own, so the preview works out of the box.
   let local: LocalJiraSimulator | undefined;
   if (config.preview && config.jiraUrl === undefined) {
