@@ -5,12 +5,18 @@
  * this module decides what to do next: look in Jira for the issue the attempt may have created,
  * and only POST when none is there and the last attempt is known to have created nothing.
  *
- * Jira has no idempotency key on create, so "the same issue" means: reported by the current user
- * in the last 15 minutes, same project, issue type, summary and description.
+ * Jira has no idempotency key on create. With an `attemptId`, the create carries a marker: the
+ * issue property {@link EMAIL_PROPERTY_KEY} holding an EmailReference with that attempt's id, sent
+ * in the same POST (so it exists the moment the issue does). "The issue this attempt created" is
+ * then one the current user created recently, in the same project with the same issue type and
+ * summary, whose property names this attemptId; one whose property names other attempts is
+ * someone else's, and one without the property is judged by its content, as below. Without an attemptId, "the same issue" means: created by the current user in the last 15
+ * minutes, same project, issue type, summary and description.
  */
 import type { JiraClient } from "./create-jira-client";
+import { EMAIL_PROPERTY_KEY } from "./email-reference";
 import { JiraHttpError, JiraNetworkError, OAuthProblem } from "./jira-errors";
-import type { IssueFields, JiraIssue } from "./jira-types";
+import type { EntityProperty, IssueFields, JiraIssue } from "./jira-types";
 
 /** The fields of the draft that make an issue, as the create form holds them. */
 export interface IssueDraftFields {
@@ -19,6 +25,20 @@ export interface IssueDraftFields {
   summary: string;
   /** Wiki markup; "" for none (then no description is sent). */
   description: string;
+  /**
+   * The other fields of the create screen, as Jira's JSON (`{ priority: { id: "2" }, labels: [...] }`),
+   * merged into the POST's `fields`; project, issue type, summary and description above win.
+   */
+  fields?: IssueFields;
+  /** Issue properties stored by the create itself (IssueUpdateBean `properties`). */
+  properties?: EntityProperty[];
+  /**
+   * The pane's random id of this create attempt (a UUID, the same on every retry of it). When set,
+   * `properties` must hold {@link EMAIL_PROPERTY_KEY} with an EmailReference of kind "created" and
+   * this attemptId (build it with `mergeEmailProperty(undefined, emailReference(message,
+   * "created", attemptId, now))`): that is the marker an uncertain failure's lookup goes by.
+   */
+  attemptId?: string;
 }
 
 /** Options of {@link createIssueOnce}. */
@@ -73,6 +93,21 @@ export class IssueCreateUncertainError extends Error {
   }
 }
 
+/** A draft with an attemptId whose properties don't carry the marker (a bug in the caller). */
+export class AttemptMarkerMissingError extends Error {
+  override readonly name = "AttemptMarkerMissingError";
+  readonly code = "attempt_marker_missing";
+
+  constructor(attemptId: string) {
+    super(
+      `The draft's attemptId "${attemptId}" is not in its properties: add the property ` +
+        `"${EMAIL_PROPERTY_KEY}" with an EmailReference of kind "created" and that attemptId ` +
+        '(mergeEmailProperty(undefined, emailReference(message, "created", attemptId, now))), ' +
+        "or leave attemptId out."
+    );
+  }
+}
+
 // Answers that come after Jira may have done the work: gateways timing out on a slow Jira, the
 // relay losing Jira mid-request, a 2xx body a proxy made unreadable.
 // A 500 counts too: a failing post-function or listener can answer 500 after the issue was stored.
@@ -118,13 +153,20 @@ const SEARCH_MAX_RESULTS = 50;
  * Callers keep `previousAttemptUncertain` set from an IssueCreateUncertainError until an attempt
  * resolves: any other error in between (sign-in required, offline) proves nothing about the issue.
  *
- * Limit: an identical issue the same user created in the searched window is taken for this one.
+ * With `draft.attemptId`, an issue found by the search counts only when its
+ * {@link EMAIL_PROPERTY_KEY} property names this attemptId (one property read per candidate with
+ * the draft's project, issue type and summary); a draft whose properties lack that marker is
+ * refused up front with {@link AttemptMarkerMissingError}. Without it (limit): an identical issue
+ * the same user created in the searched window is taken for this one.
  */
 export async function createIssueOnce(
   client: JiraClient,
   draft: IssueDraftFields,
   options: CreateIssueOnceOptions = {}
 ): Promise<CreatedIssueOutcome> {
+  if (draft.attemptId !== undefined && !carriesMarker(draft.properties, draft.attemptId)) {
+    throw new AttemptMarkerMissingError(draft.attemptId);
+  }
   if (options.previousAttemptUncertain) {
     let found: JiraIssue | undefined;
     try {
@@ -137,7 +179,10 @@ export async function createIssueOnce(
   }
 
   try {
-    const created = await client.createIssue(issueFields(draft));
+    const created = await client.createIssue(
+      issueFields(draft),
+      draft.properties && draft.properties.length > 0 ? { properties: draft.properties } : undefined
+    );
     return { id: created.id, key: created.key, self: created.self, recovered: false };
   } catch (createError) {
     if (!isUncertainFailure(createError)) throw createError;
@@ -154,9 +199,10 @@ export async function createIssueOnce(
   }
 }
 
-/** The `fields` of the POST. */
+/** The `fields` of the POST: the draft's other fields, then its own four on top. */
 function issueFields(draft: IssueDraftFields): IssueFields {
   const fields: IssueFields = {
+    ...draft.fields,
     project: { key: draft.projectKey },
     issuetype: { id: draft.issueTypeId },
     summary: draft.summary,
@@ -164,8 +210,34 @@ function issueFields(draft: IssueDraftFields): IssueFields {
   // Jira stores "" and an absent description alike (null): sending nothing is the plain form.
   if (normalizeDescription(draft.description) !== "") {
     fields.description = draft.description;
+  } else {
+    delete fields.description;
   }
   return fields;
+}
+
+/** True when `properties` hold the email property with a "created" reference of `attemptId`. */
+function carriesMarker(properties: EntityProperty[] | undefined, attemptId: string): boolean {
+  const property = properties?.find((candidate) => candidate.key === EMAIL_PROPERTY_KEY);
+  return property !== undefined && namesAttempt(property.value, attemptId);
+}
+
+/**
+ * True when an email property value (anything Jira returns: another app may have written it)
+ * lists a reference of kind "created" with exactly `attemptId`.
+ */
+function namesAttempt(value: unknown, attemptId: string): boolean {
+  const emails = (value as { emails?: unknown } | null | undefined)?.emails;
+  return (
+    Array.isArray(emails) &&
+    emails.some(
+      (entry: unknown) =>
+        typeof entry === "object" &&
+        entry !== null &&
+        (entry as { attemptId?: unknown }).attemptId === attemptId &&
+        (entry as { kind?: unknown }).kind === "created"
+    )
+  );
 }
 
 /** Minutes to look back: back to the uncertain attempt plus the minimum, within the bounds. */
@@ -180,7 +252,11 @@ function lookbackMinutes(options: CreateIssueOnceOptions): number {
  * The newest issue the current user created in the last `minutes` that matches the draft.
  * `creator`, not `reporter`: a Jira automation or a default-reporter setting may change the
  * reporter, never the creator. Jira's own clock decides "the last N minutes", so this computer's
- * clock skew doesn't matter.
+ * clock skew doesn't matter. With an attemptId, a candidate (same project, type and summary) is
+ * confirmed by reading its email property, newest first: one naming other attempts only is not
+ * this attempt's. One without the property at all (404) is judged by its content, as without an
+ * attemptId: a Jira that ignored `properties` on the create would otherwise never recognise its
+ * own issue, and every retry would create another. Other read errors end the lookup (thrown).
  */
 async function findCreatedIssue(
   client: JiraClient,
@@ -192,14 +268,40 @@ async function findCreatedIssue(
     fields: SEARCH_FIELDS,
     maxResults: SEARCH_MAX_RESULTS,
   });
-  return result.issues.find((issue) => matchesDraft(issue, draft));
+  const { attemptId } = draft;
+  if (attemptId === undefined) {
+    return result.issues.find(
+      (issue) => sameIssueHead(issue, draft) && sameDescription(issue, draft)
+    );
+  }
+  for (const candidate of result.issues.filter((issue) => sameIssueHead(issue, draft))) {
+    const marker = await markerInJira(client, candidate, attemptId);
+    if (marker === "this_attempt") return candidate;
+    if (marker === "absent" && sameDescription(candidate, draft)) return candidate;
+  }
+  return undefined;
+}
+
+/** What the candidate's email property says about `attemptId`. */
+async function markerInJira(
+  client: JiraClient,
+  issue: JiraIssue,
+  attemptId: string
+): Promise<"this_attempt" | "other_attempts" | "absent"> {
+  try {
+    const property = await client.getIssueProperty(issue.key, EMAIL_PROPERTY_KEY);
+    return namesAttempt(property.value, attemptId) ? "this_attempt" : "other_attempts";
+  } catch (error) {
+    if (error instanceof JiraHttpError && error.code === "http_404") return "absent";
+    throw error;
+  }
 }
 
 /**
- * Same project, issue type, summary and description. The summary is compared exactly but for
- * surrounding whitespace, which Jira may trim on create; the description as normalizeDescription says.
+ * Same project, issue type and summary. The summary is compared exactly but for surrounding
+ * whitespace, which Jira may trim on create.
  */
-function matchesDraft(issue: JiraIssue, draft: IssueDraftFields): boolean {
+function sameIssueHead(issue: JiraIssue, draft: IssueDraftFields): boolean {
   const fields = issue.fields ?? {};
   const project = fields.project as { key?: unknown } | null | undefined;
   const issueType = fields.issuetype as { id?: unknown } | null | undefined;
@@ -207,8 +309,14 @@ function matchesDraft(issue: JiraIssue, draft: IssueDraftFields): boolean {
     project?.key === draft.projectKey &&
     String(issueType?.id) === draft.issueTypeId &&
     typeof fields.summary === "string" &&
-    fields.summary.trim() === draft.summary.trim() &&
-    normalizeDescription(fields.description) === normalizeDescription(draft.description)
+    fields.summary.trim() === draft.summary.trim()
+  );
+}
+
+/** Same description, as normalizeDescription says. */
+function sameDescription(issue: JiraIssue, draft: IssueDraftFields): boolean {
+  return (
+    normalizeDescription(issue.fields?.description) === normalizeDescription(draft.description)
   );
 }
 

@@ -17,6 +17,7 @@ import type {
   CreateMetaIssueType,
   CreatedIssue,
   EntityProperty,
+  IssueCreateExtras,
   IssueFields,
   IssuePickerRequest,
   IssuePickerResult,
@@ -105,7 +106,8 @@ export interface JiraClient {
   createMetaIssueTypes(projectKey: string): Promise<CreateMetaIssueType[]>;
   /** The fields of the create screen for a project and issue type (every page). */
   createMetaFields(projectKey: string, issueTypeId: string): Promise<CreateMetaField[]>;
-  createIssue(fields: IssueFields): Promise<CreatedIssue>;
+  /** `extras.properties` are sent in the same POST (IssueUpdateBean `properties`). */
+  createIssue(fields: IssueFields, extras?: IssueCreateExtras): Promise<CreatedIssue>;
   /** `fields`: ids to return (default: all navigable). */
   getIssue(issueIdOrKey: string, fields?: string[]): Promise<JiraIssue>;
   addComment(issueIdOrKey: string, comment: NewComment): Promise<JiraComment>;
@@ -315,7 +317,15 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
       );
     },
 
-    createIssue: (fields) => json({ method: "POST", path: `${REST}/issue`, json: { fields } }),
+    createIssue: (fields, extras) =>
+      json({
+        method: "POST",
+        path: `${REST}/issue`,
+        json:
+          extras?.properties && extras.properties.length > 0
+            ? { fields, properties: extras.properties }
+            : { fields },
+      }),
 
     getIssue: (key, fields) =>
       json({

@@ -114,6 +114,15 @@ export interface CreateMetaField {
 /** The `fields` of a new issue: `{ project: { key }, issuetype: { id }, summary, description, … }`. */
 export type IssueFields = Record<string, unknown>;
 
+/**
+ * What `POST /rest/api/2/issue` sends beside `fields` (IssueUpdateBean). `properties` are stored on
+ * the new issue by the same request (EntityPropertyBean: key ≤ 255 characters, value any JSON
+ * ≤ 32 KB), so they exist the moment the issue does.
+ */
+export interface IssueCreateExtras {
+  properties?: EntityProperty[];
+}
+
 /** `POST /rest/api/2/issue` → 201 (IssueCreateResponse). */
 export interface CreatedIssue {
   id: string;

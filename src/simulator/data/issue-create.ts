@@ -2,11 +2,14 @@
  * Validation of `POST /rest/api/2/issue` (OpenAPI `createIssue`, body `IssueUpdateBean`), in the
  * order Jira applies it: project and issue type first (nothing else can be checked without them),
  * then fields that are not on the create screen, then each value, then required fields.
- * Error texts are Jira's; they land in `errors[fieldId]` of a 400.
+ * Error texts are Jira's; they land in `errors[fieldId]` of a 400. The body's `properties`
+ * (EntityPropertyBean `{key, value}`, stored with the issue) follow the issue property rules;
+ * their problems land in `errorMessages`.
  */
 import type { SimulatorUser } from "../simulator-contract";
 import { CATALOG } from "./catalog";
 import { convertFieldValue, isEmptyValue } from "./field-values";
+import { propertyKeyProblem, propertyValueProblem } from "./issue-properties";
 import { canBrowse } from "./permissions";
 import type { IssueTypeDef, ProjectDef, ProjectIssueTypeDef } from "./types";
 
@@ -19,6 +22,8 @@ export interface ValidCreate {
   project: ProjectDef;
   issueType: IssueTypeDef;
   values: Record<string, unknown>;
+  /** Issue properties to store with the issue, in the order sent (a repeated key: the last wins). */
+  properties: Array<{ key: string; value: unknown }>;
 }
 
 /** A rejected create request: Jira's 400 body. */
@@ -105,6 +110,46 @@ function checkSummary(value: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * The body's `properties` (IssueUpdateBean: an array of EntityPropertyBean), checked like
+ * `PUT issue/{key}/properties/{key}`: each needs a key of at most 255 characters and a JSON value
+ * of at most 32 KB. Problems name the entry, for `errorMessages`.
+ */
+function readProperties(
+  input: unknown,
+  errorMessages: string[]
+): Array<{ key: string; value: unknown }> {
+  if (input === undefined || input === null) return [];
+  if (!Array.isArray(input)) {
+    errorMessages.push("'properties' must be an array of {key, value} objects.");
+    return [];
+  }
+  const properties: Array<{ key: string; value: unknown }> = [];
+  input.forEach((entry: unknown, index) => {
+    const where = `properties[${index}]`;
+    if (!isObject(entry)) {
+      errorMessages.push(`${where}: must be an object with 'key' and 'value'.`);
+      return;
+    }
+    const keyProblem = propertyKeyProblem(entry.key);
+    if (keyProblem) {
+      errorMessages.push(`${where}: ${keyProblem}`);
+      return;
+    }
+    if (entry.value === undefined) {
+      errorMessages.push(`${where}: The property value cannot be empty.`);
+      return;
+    }
+    const valueProblem = propertyValueProblem(JSON.stringify(entry.value));
+    if (valueProblem) {
+      errorMessages.push(`${where}: ${valueProblem}`);
+      return;
+    }
+    properties.push({ key: entry.key as string, value: entry.value });
+  });
+  return properties;
+}
+
 /** Validates a create request made by `user`. */
 export function validateCreateIssue(
   body: unknown,
@@ -128,8 +173,10 @@ export function validateCreateIssue(
   } else if (project && !issueType) {
     errors.issuetype = "valid issue type is required";
   }
+  const errorMessages: string[] = [];
+  const properties = readProperties(input.properties, errorMessages);
   if (!project || !issueType) {
-    return { ok: false, errorMessages: [], errors };
+    return { ok: false, errorMessages, errors };
   }
 
   const screen = issueType.config.screen;
@@ -166,8 +213,8 @@ export function validateCreateIssue(
     }
   }
 
-  if (Object.keys(errors).length > 0) {
-    return { ok: false, errorMessages: [], errors };
+  if (Object.keys(errors).length > 0 || errorMessages.length > 0) {
+    return { ok: false, errorMessages, errors };
   }
-  return { ok: true, project, issueType: issueType.type, values };
+  return { ok: true, project, issueType: issueType.type, values, properties };
 }

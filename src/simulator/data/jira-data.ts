@@ -5,6 +5,7 @@
  * simply do not exist for that user). `reset()` returns to the seed; `snapshot()` dumps the state
  * as JSON for `/__sim/state`.
  */
+import { createHash } from "node:crypto";
 import type { SimulatorClock, SimulatorSettings, SimulatorUser } from "../simulator-contract";
 import { CATALOG, STATUS_IDS } from "./catalog";
 import type { JiraCatalog } from "./catalog";
@@ -47,7 +48,10 @@ export type RemoteLinkInput = Omit<RemoteLinkRecord, "id">;
 export interface JiraData {
   /** Back to the seed data (fresh ids, times relative to the clock now). */
   reset(): void;
-  /** A JSON-able dump of the mutable state, for `/__sim/state` (attachment contents omitted). */
+  /**
+   * A JSON-able dump of the mutable state, for `/__sim/state`: attachments with their issue's key
+   * and the SHA-256 (hex) of their content instead of the content.
+   */
   snapshot(): unknown;
   readonly catalog: JiraCatalog;
   /** The simulator clock (ms since the epoch). */
@@ -161,7 +165,12 @@ export function createJiraData(options: JiraDataOptions): JiraData {
           ...issue,
           properties: Object.fromEntries(issue.properties),
         })),
-        attachments: [...state.attachments.values()].map(({ content: _content, ...meta }) => meta),
+        // The content's SHA-256 instead of the bytes: tests can tell which file an upload stored.
+        attachments: [...state.attachments.values()].map(({ content, ...meta }) => ({
+          ...meta,
+          issueKey: state.issues.find((issue) => issue.id === meta.issueId)?.key ?? null,
+          sha256: createHash("sha256").update(content).digest("hex"),
+        })),
         history: Object.fromEntries(
           [...state.history].map(([user, ids]) => [
             user,
@@ -213,7 +222,7 @@ export function createJiraData(options: JiraDataOptions): JiraData {
         },
         comments: [],
         attachmentIds: [],
-        properties: new Map(),
+        properties: new Map(valid.properties.map(({ key, value }) => [key, value])),
         remoteLinks: [],
       };
       state.issues.push(issue);

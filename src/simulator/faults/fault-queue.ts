@@ -10,8 +10,14 @@ export type FaultTiming = "before" | "after";
 
 /** A fault to inject (body of `POST /__sim/faults`). */
 export interface FaultSpec {
-  /** HTTP status of the simulated failure (400–599). */
-  status: number;
+  /** HTTP status of the simulated failure (400–599). Required unless `drop` is true. */
+  status?: number;
+  /**
+   * Cut the connection instead of answering: the client gets no HTTP answer at all (a network
+   * error), as when a proxy or the network drops mid-request. `before`: as soon as the request
+   * arrives, before its body is read; `after`: once the route stored its work.
+   */
+  drop?: boolean;
   /** How many matching responses fail. Default 1. */
   count?: number;
   /** Default "before". */
@@ -27,7 +33,10 @@ export interface FaultSpec {
 /** A fault waiting to strike. */
 export interface PendingFault {
   id: number;
-  status: number;
+  /** The status answered; absent for a dropped connection. */
+  status?: number;
+  /** true: the connection is cut, nothing is answered. */
+  drop?: true;
   remaining: number;
   when: FaultTiming;
   retryAfterSeconds?: number;
@@ -49,18 +58,34 @@ export function validateFaultSpec(input: unknown): FaultSpec {
   if (typeof input !== "object" || input === null || Array.isArray(input)) {
     throw new SimulatorInputError("fault", 'send a JSON object like {"status": 503}');
   }
-  const known = ["status", "count", "when", "retryAfterSeconds", "pathPrefix", "method"];
+  const known = ["status", "drop", "count", "when", "retryAfterSeconds", "pathPrefix", "method"];
   const spec = input as Record<string, unknown>;
   for (const field of Object.keys(spec)) {
     if (!known.includes(field)) {
       throw new SimulatorInputError(field, `is not a fault field; known: ${known.join(", ")}`);
     }
   }
-  const { status, count, when, retryAfterSeconds, pathPrefix, method } = spec;
-  if (!isInteger(status) || status < 400 || status > 599) {
+  const { status, drop, count, when, retryAfterSeconds, pathPrefix, method } = spec;
+  if (drop !== undefined && typeof drop !== "boolean") {
+    throw new SimulatorInputError("drop", `must be true or false (got ${JSON.stringify(drop)})`);
+  }
+  if (drop === true) {
+    if (status !== undefined) {
+      throw new SimulatorInputError(
+        "status",
+        "must be left out with drop: a dropped connection answers nothing"
+      );
+    }
+    if (retryAfterSeconds !== undefined) {
+      throw new SimulatorInputError(
+        "retryAfterSeconds",
+        "must be left out with drop: a dropped connection sends no headers"
+      );
+    }
+  } else if (!isInteger(status) || status < 400 || status > 599) {
     throw new SimulatorInputError(
       "status",
-      `must be an HTTP error status 400–599 (got ${JSON.stringify(status)})`
+      `must be an HTTP error status 400–599, or drop: true for no answer (got ${JSON.stringify(status)})`
     );
   }
   if (count !== undefined && (!isInteger(count) || count < 1)) {
@@ -94,13 +119,18 @@ export function validateFaultSpec(input: unknown): FaultSpec {
     );
   }
   return {
-    status,
+    ...(drop === true ? { drop: true } : { status: status as number }),
     ...(count === undefined ? {} : { count }),
     ...(when === undefined ? {} : { when }),
     ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
     ...(pathPrefix === undefined ? {} : { pathPrefix }),
     ...(method === undefined ? {} : { method: method.toUpperCase() }),
   };
+}
+
+/** "502", or "drop" for a cut connection (log lines). */
+export function describeFault(fault: PendingFault): string {
+  return fault.drop ? "drop" : String(fault.status);
 }
 
 /** Creates an empty queue. */
@@ -112,7 +142,7 @@ export function createFaultQueue(): FaultQueue {
       const spec = validateFaultSpec(input);
       const fault: PendingFault = {
         id: nextId++,
-        status: spec.status,
+        ...(spec.drop === true ? { drop: true as const } : { status: spec.status }),
         remaining: spec.count ?? 1,
         when: spec.when ?? "before",
         ...(spec.retryAfterSeconds === undefined

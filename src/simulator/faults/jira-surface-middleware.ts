@@ -4,6 +4,7 @@
  */
 import type { RequestHandler, Response } from "express";
 import type { SimulatorClock, SimulatorSettings } from "../simulator-contract";
+import { describeFault } from "./fault-queue";
 import type { FaultQueue, PendingFault } from "./fault-queue";
 
 /** Waits `settings.latencyMs` before the request is handled (read per request, so changes apply at once). */
@@ -47,27 +48,35 @@ export function simulatedFaults(options: {
       return;
     }
     options.log(
-      `Fault: ${fault.status} ${fault.when} ${req.method} ${fullPath} (${fault.remaining} more)`
+      `Fault: ${describeFault(fault)} ${fault.when} ${req.method} ${fullPath} (${fault.remaining} more)`
     );
+    const fail = () => (fault.drop ? dropConnection(res) : sendFault(res, fault, options.clock));
     if (fault.when === "before") {
-      sendFault(res, fault, options.clock);
+      fail();
       return;
     }
-    replaceResponse(res, () => sendFault(res, fault, options.clock));
+    replaceResponse(res, fail);
     next();
   };
 }
 
+/**
+ * No answer at all: the socket is destroyed, so the client sees the connection reset (a network
+ * error, as when a proxy or the network drops). Nothing of the route's answer is sent.
+ */
+function dropConnection(res: Response): void {
+  res.socket?.destroy();
+}
+
 /** The simulated failure: Jira's error body shape, `Retry-After` when asked. */
 function sendFault(res: Response, fault: PendingFault, clock: SimulatorClock): void {
-  res.status(fault.status);
+  const status = fault.status ?? 500;
+  res.status(status);
   res.setHeader("Date", new Date(clock()).toUTCString());
   if (fault.retryAfterSeconds !== undefined) {
     res.setHeader("Retry-After", String(fault.retryAfterSeconds));
   }
-  res
-    .type("application/json")
-    .send(JSON.stringify({ errorMessages: [`Simulated ${fault.status}`] }));
+  res.type("application/json").send(JSON.stringify({ errorMessages: [`Simulated ${status}`] }));
 }
 
 /**

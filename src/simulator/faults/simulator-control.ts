@@ -7,6 +7,7 @@ import { InvalidConsumerError } from "../oauth/consumer-registry";
 import type { JiraSimulatorConsumer } from "../oauth/consumer-registry";
 import type { OAuthProvider } from "../oauth/create-oauth-provider";
 import type { TokenCounts } from "../oauth/token-store";
+import { describeFault } from "./fault-queue";
 import type { FaultQueue, FaultSpec, PendingFault } from "./fault-queue";
 import { validateSettingsPatch } from "./settings-patch";
 import type { SimulatorSettingsPatch } from "./settings-patch";
@@ -79,7 +80,7 @@ export function createSimulatorControl(parts: SimulatorControlParts): SimulatorC
     failNext(fault) {
       const pending = parts.faults.add(fault);
       parts.log(
-        `Control: next ${pending.remaining} matching response(s) fail with ${pending.status}`
+        `Control: next ${pending.remaining} matching response(s) fail with ${describeFault(pending)}`
       );
       return pending;
     },

@@ -3,18 +3,20 @@
  * created, 200 updated), `GET issue/{key}/properties/{propertyKey}` (`getProperty_3`: `{key, value}`),
  * `GET issue/{key}/properties` (`getPropertiesKeys_2`: `{keys:[{self, key}]}`) and `DELETE` (204).
  * The value is any JSON of at most 32,768 (Jira counts characters; the simulator counts UTF-8
- * bytes, the stricter reading, so what passes here passes on Jira).
+ * bytes, the stricter reading, so what passes here passes on Jira). The rules: data/issue-properties.ts.
  */
 import express from "express";
 import type { Response, Router } from "express";
+import {
+  PROPERTY_VALUE_LIMIT,
+  propertyKeyProblem,
+  propertyValueProblem,
+} from "../data/issue-properties";
 import { requireJson, requireUser, sendErrors, withVisibleIssue } from "./jira-errors";
 import type { RestContext } from "./rest-context";
 import { apiUrl } from "./rest-context";
 
-/** Longest property value (jira.json.property.value.max.length defaults to 32768). */
-export const PROPERTY_VALUE_LIMIT = 32768;
-/** Longest property key. */
-export const PROPERTY_KEY_LIMIT = 255;
+export { PROPERTY_KEY_LIMIT, PROPERTY_VALUE_LIMIT } from "../data/issue-properties";
 
 /** Jira's 404 for a property the issue does not have. */
 function sendPropertyNotFound(res: Response, key: string): void {
@@ -34,17 +36,10 @@ export function registerPropertyRoutes(router: Router, ctx: RestContext): void {
     express.text({ type: () => true, limit: PROPERTY_VALUE_LIMIT * 4 }),
     withVisibleIssue(data, (req, res, issue) => {
       const key = String(req.params.propertyKey);
-      if (key.length > PROPERTY_KEY_LIMIT) {
-        sendErrors(res, 400, [
-          `The property key cannot be longer than ${PROPERTY_KEY_LIMIT} characters.`,
-        ]);
-        return;
-      }
       const raw = typeof req.body === "string" ? req.body : "";
-      if (Buffer.byteLength(raw, "utf8") > PROPERTY_VALUE_LIMIT) {
-        sendErrors(res, 400, [
-          `The property value cannot be longer than ${PROPERTY_VALUE_LIMIT} bytes.`,
-        ]);
+      const problem = propertyKeyProblem(key) ?? propertyValueProblem(raw);
+      if (problem) {
+        sendErrors(res, 400, [problem]);
         return;
       }
       let value: unknown;
