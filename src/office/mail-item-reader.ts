@@ -25,11 +25,39 @@ function toAddress(details: Office.EmailAddressDetails): EmailAddress {
 }
 
 function toAttachment(attachment: Office.AttachmentDetails): MailAttachmentInfo {
+  const contentId = bareContentId(attachment.contentId);
   return {
     id: attachment.id,
     name: attachment.name,
     contentType: attachment.contentType,
     size: attachment.size,
     isInline: attachment.isInline,
+    attachmentType: attachmentTypeOf(attachment.attachmentType),
+    ...(contentId ? { contentId } : {}),
   };
+}
+
+/**
+ * Office.MailboxEnums.AttachmentType: "file", "item" (an attached email or calendar item) or
+ * "cloud" (a link to a file in OneDrive/SharePoint, which has no content to read). Read as the
+ * runtime strings, which equal the enum's values in every client; an unknown future kind counts as
+ * a file, whose content Outlook serves as base64.
+ */
+function attachmentTypeOf(type: unknown): MailAttachmentInfo["attachmentType"] {
+  if (type === Office.MailboxEnums.AttachmentType.Item) return "item";
+  if (type === Office.MailboxEnums.AttachmentType.Cloud) return "cloud";
+  return "file";
+}
+
+/**
+ * AttachmentDetails.contentId (Mailbox 1.8) without the angle brackets some clients keep from the
+ * Content-ID header, so it compares with the id in an HTML body's `cid:` URL; undefined when the
+ * client reports none (older clients) or an empty one.
+ */
+function bareContentId(contentId: string | undefined): string | undefined {
+  const bare = (contentId ?? "")
+    .trim()
+    .replace(/^<(.*)>$/, "$1")
+    .trim();
+  return bare === "" ? undefined : bare;
 }

@@ -6,7 +6,10 @@ export function installOfficeEnums(extra: Record<string, unknown> = {}): void {
   (globalThis as Record<string, unknown>).Office = {
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
     EventType: { ItemChanged: "olkItemSelectedChanged", OfficeThemeChanged: "officeThemeChanged" },
-    MailboxEnums: { ItemType: { Message: "message", Appointment: "appointment" } },
+    MailboxEnums: {
+      ItemType: { Message: "message", Appointment: "appointment" },
+      AttachmentType: { File: "file", Item: "item", Cloud: "cloud" },
+    },
     HostType: { Outlook: "Outlook" },
     ...extra,
   };

@@ -5,13 +5,13 @@
  * characters of JSON for all of an item's properties
  * (learn.microsoft.com/office/dev/add-ins/outlook/limits-for-activation-and-javascript-api-for-outlook-add-ins).
  *
- * Note: office.js itself (outlook-web-16.01) checks the limit before calling the host and *throws*
- * an ArgumentOutOfRange error from `saveAsync`; the preview reports it as a failed AsyncResult instead,
- * so adapters should handle both (try/catch around the call and the failed status).
+ * Like office.js (outlook-web-16.01, saveCustomProperties), `saveAsync` checks the limit before
+ * calling the host and THROWS a Sys.ArgumentOutOfRangeException; other failures (storage) arrive as
+ * a failed AsyncResult. Adapters must handle both.
  */
 import type { KeyValueStorage } from "../storage";
 import type { AsyncCallback, Schedule } from "./async-result";
-import { OfficeErrors } from "./errors";
+import { OfficeErrors, officeArgumentError } from "./errors";
 import { createPersistedPropertyBag } from "./persisted-property-bag";
 
 export const CUSTOM_PROPERTIES_STORAGE_PREFIX = "outlookPreview.customProperties.";
@@ -51,6 +51,15 @@ export function loadCustomProperties(options: CustomPropertiesOptions): CustomPr
     set: bag.set,
     remove: bag.remove,
     getAll: bag.getAll,
-    saveAsync: (callback, asyncContext) => bag.save(callback, asyncContext),
+    saveAsync(callback, asyncContext) {
+      if (JSON.stringify(bag.getAll()).length > CUSTOM_PROPERTIES_MAX_CHARS) {
+        throw officeArgumentError(
+          "ArgumentOutOfRangeException",
+          "customProperties",
+          "Specified argument was out of the range of valid values."
+        );
+      }
+      bag.save(callback, asyncContext);
+    },
   };
 }

@@ -45,11 +45,11 @@ export const OfficeErrors = {
     name: "RoamingSettingsSizeExceeded",
     message: "Invalid parameter size. Roaming settings can't exceed the 32 KB size limit.",
   },
-  noEws: {
+  /** A makeEwsRequestAsync answer over the client's limit (5 MB in Outlook on the web). */
+  ewsResponseTooLarge: {
     code: 9020,
     name: "GenericResponseError",
-    message:
-      "The Outlook preview has no Exchange Web Services: makeEwsRequestAsync is not answered here.",
+    message: "The response exceeds the 5 MB size limit. Please modify your EWS request.",
   },
   dialogUntrustedDomain: {
     code: 12004,
@@ -76,3 +76,18 @@ export const OfficeErrors = {
 
 /** The code `DialogEventReceived` carries when the user closes the dialog window. */
 export const DIALOG_CLOSED_BY_USER = 12006;
+
+/**
+ * What office.js throws (synchronously, before calling the host) for a bad argument: an Error whose
+ * name and message start with the Sys exception type, e.g. "Sys.ArgumentOutOfRangeException"
+ * (outlook-web-16.01.debug.js, createArgumentOutOfRange and friends).
+ */
+export function officeArgumentError(
+  type: "ArgumentException" | "ArgumentTypeException" | "ArgumentOutOfRangeException",
+  parameter: string,
+  detail: string
+): Error {
+  const error = new Error(`Sys.${type}: ${detail}\nParameter name: ${parameter}`);
+  error.name = `Sys.${type}`;
+  return error;
+}

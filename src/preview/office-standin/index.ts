@@ -46,6 +46,8 @@ const mailboxBinding = createMailbox({
   schedule,
   storage,
   htmlToText: htmlToTextWithDomParser,
+  // DOMParser documents are inert: the pane's EWS requests are only read, never run.
+  parseXml: (text) => new DOMParser().parseFromString(text, "application/xml"),
   isDialog,
 });
 window.addEventListener("pagehide", () => mailboxBinding.dispose());

@@ -8,7 +8,8 @@
  * - Calls on an item that is no longer selected fail with 9030 "APICallFailedDueToItemChange".
  * - Methods of newer requirement sets are absent (undefined) on older clients: `getAttachmentContentAsync`
  *   and `getAllInternetHeadersAsync` need Mailbox 1.8, `getAsFileAsync` 1.14; `OfficeThemeChanged` needs 1.14.
- * - On-premises clients (Mailbox 1.5) expose `makeEwsRequestAsync`; the preview has no EWS to answer it.
+ * - On-premises clients (Mailbox 1.5) expose `makeEwsRequestAsync`, answered by the EWS stand-in
+ *   (ews.ts) for the current message, later, like every async call.
  */
 import type { MailboxMode, PreviewHost, PreviewHostEvent } from "../host-model";
 import { officeThemeColors } from "../host-model";
@@ -20,7 +21,9 @@ import type { AsyncCallback, OfficeErrorInfo, Schedule } from "./async-result";
 import { loadCustomProperties } from "./custom-properties";
 import type { CustomPropertiesStandIn } from "./custom-properties";
 import { CoercionType, EventType, MailboxEnums } from "./enums";
-import { OfficeErrors } from "./errors";
+import { OfficeErrors, officeArgumentError } from "./errors";
+import { answerEwsRequest } from "./ews";
+import type { ParseXml } from "./ews";
 import { createRequirements } from "./requirements";
 
 /** What the mailbox needs from the preview host (a subset of {@link PreviewHost}). */
@@ -34,11 +37,21 @@ export interface MailboxOptions {
   readonly storage: KeyValueStorage;
   /** Converts an HTML body to text for `body.getAsync(Text)`; the browser passes a DOMParser-based one. */
   readonly htmlToText: (html: string) => string;
+  /** Parses EWS requests for `makeEwsRequestAsync`; the browser passes a DOMParser-based one. */
+  readonly parseXml: ParseXml;
   /** Inside an Office dialog there is no current item. */
   readonly isDialog?: boolean;
 }
 
 type Handler = (args: Record<string, unknown>) => void;
+
+/** office.js refuses longer makeEwsRequestAsync requests (maxEwsRequestSize in outlook-web-16.01). */
+const EWS_MAX_REQUEST_CHARS = 1_000_000;
+/**
+ * Outlook on the web fails answers over 5 MB of characters
+ * (learn.microsoft.com/office/dev/add-ins/outlook/limits-for-activation-and-javascript-api-for-outlook-add-ins).
+ */
+const EWS_MAX_ANSWER_CHARS = 5_000_000;
 
 /** The stand-in mailbox and a `dispose` that detaches it from the host (call on page unload). */
 export interface MailboxBinding {
@@ -241,13 +254,40 @@ export function createMailbox(options: MailboxOptions): MailboxBinding {
   Object.defineProperty(mailbox, "item", { enumerable: true, get: item });
 
   if (mode === "onPremises15") {
-    /** `makeEwsRequestAsync(data, callback, [userContext])` (Mailbox 1.1; EWS on-premises only). */
+    /**
+     * `makeEwsRequestAsync(data, callback, [userContext])` (Mailbox 1.1; EWS on-premises only), as
+     * office.js does it: `data` that isn't a string, or longer than 1,000,000 characters, throws
+     * before anything is sent; Exchange's SOAP answer (a fault or an error response too) is the
+     * succeeded result's value; an answer over 5 MB fails with 9020.
+     */
     mailbox["makeEwsRequestAsync"] = (
-      _data: unknown,
+      data: unknown,
       callback?: AsyncCallback<string>,
       userContext?: unknown
     ) => {
-      deliver(schedule, callback, failed<string>(OfficeErrors.noEws, userContext));
+      if (typeof data !== "string") {
+        throw officeArgumentError(
+          "ArgumentTypeException",
+          "data",
+          `Object of type '${typeof data}' cannot be converted to type 'string'.`
+        );
+      }
+      if (data.length > EWS_MAX_REQUEST_CHARS) {
+        throw officeArgumentError(
+          "ArgumentException",
+          "data",
+          "The request exceeds the 1 MB size limit. Please modify your EWS request."
+        );
+      }
+      const message = options.isDialog ? null : (host?.getSnapshot().item ?? null);
+      const answer = answerEwsRequest(data, message, options.parseXml);
+      deliver(
+        schedule,
+        callback,
+        answer.length > EWS_MAX_ANSWER_CHARS
+          ? failed<string>(OfficeErrors.ewsResponseTooLarge, userContext)
+          : succeeded(answer, userContext)
+      );
     };
   }
 

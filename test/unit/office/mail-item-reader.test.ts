@@ -1,7 +1,14 @@
 import { readMailMessage } from "../../../src/office/mail-item-reader";
 import { installOfficeEnums, removeOfficeGlobal } from "../../support/fake-office-global";
 
-beforeAll(() => installOfficeEnums());
+beforeAll(() =>
+  installOfficeEnums({
+    MailboxEnums: {
+      ItemType: { Message: "message", Appointment: "appointment" },
+      AttachmentType: { File: "file", Item: "item", Cloud: "cloud" },
+    },
+  })
+);
 afterAll(removeOfficeGlobal);
 
 const item = {
@@ -30,6 +37,24 @@ const item = {
       size: 900,
       isInline: true,
       attachmentType: "file",
+      contentId: "<image001.png@01DAB5C1.2F3E4A50>",
+    },
+    {
+      id: "att3",
+      name: "Fwd: Outage report",
+      contentType: "message/rfc822",
+      size: 4100,
+      isInline: false,
+      attachmentType: "item",
+      contentId: "",
+    },
+    {
+      id: "att4",
+      name: "Budget.xlsx",
+      contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      size: 0,
+      isInline: false,
+      attachmentType: "cloud",
     },
   ],
 } as unknown as Office.MessageRead;
@@ -46,10 +71,58 @@ describe("readMailMessage", () => {
       internetMessageId: "<abc@example.com>",
       conversationId: "AAQkAGI2conv",
       attachments: [
-        { id: "att1", name: "log.txt", contentType: "text/plain", size: 120, isInline: false },
-        { id: "att2", name: "image001.png", contentType: "image/png", size: 900, isInline: true },
+        {
+          id: "att1",
+          name: "log.txt",
+          contentType: "text/plain",
+          size: 120,
+          isInline: false,
+          attachmentType: "file",
+        },
+        {
+          id: "att2",
+          name: "image001.png",
+          contentType: "image/png",
+          size: 900,
+          isInline: true,
+          attachmentType: "file",
+          contentId: "image001.png@01DAB5C1.2F3E4A50",
+        },
+        {
+          id: "att3",
+          name: "Fwd: Outage report",
+          contentType: "message/rfc822",
+          size: 4100,
+          isInline: false,
+          attachmentType: "item",
+        },
+        {
+          id: "att4",
+          name: "Budget.xlsx",
+          contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          size: 0,
+          isInline: false,
+          attachmentType: "cloud",
+        },
       ],
     });
+  });
+
+  it("keeps a Content-ID without brackets and drops an empty one", () => {
+    const attachments = readMailMessage(item)!.attachments;
+    expect(attachments[1]!.contentId).toBe("image001.png@01DAB5C1.2F3E4A50");
+    expect(attachments[2]).not.toHaveProperty("contentId");
+    expect(attachments[0]).not.toHaveProperty("contentId");
+  });
+
+  it("reads an attachment type it doesn't know as a file", () => {
+    const odd = {
+      ...item,
+      attachments: [
+        { id: "x", name: "x", contentType: "", size: 1, isInline: false, attachmentType: "future" },
+      ],
+    } as unknown as Office.MessageRead;
+    expect(readMailMessage(odd)!.attachments[0]!.attachmentType).toBe("file");
   });
 
   it("returns null for no item and for appointments", () => {

@@ -30,17 +30,20 @@ describe("item custom properties stand-in", () => {
     });
   });
 
-  it("fails past 2,500 characters of JSON and keeps the saved properties", async () => {
+  it("throws past 2,500 characters of JSON, as office.js does, and keeps the saved properties", () => {
     const storage = createMemoryStorage({
       [customPropertiesKey("item-1")]: JSON.stringify({ before: 1 }),
     });
     const properties = loadCustomProperties({ storage, schedule, itemId: "item-1" });
     properties.set("big", "x".repeat(CUSTOM_PROPERTIES_MAX_CHARS));
-    const result = await callbackResult<StandInAsyncResult<undefined>>((callback) =>
-      properties.saveAsync(callback)
+    const callback = jest.fn();
+    expect(() => properties.saveAsync(callback)).toThrow(
+      expect.objectContaining({
+        name: "Sys.ArgumentOutOfRangeException",
+        message: expect.stringContaining("Parameter name: customProperties"),
+      })
     );
-    expect(result.status).toBe("failed");
-    expect(result.error).toMatchObject({ code: 9031, message: expect.stringContaining("2,500") });
+    expect(callback).not.toHaveBeenCalled();
     expect(JSON.parse(storage.getItem(customPropertiesKey("item-1"))!)).toEqual({ before: 1 });
   });
 
