@@ -1,0 +1,68 @@
+/**
+ * Email HTML can nest elements thousands deep (broken generators, hostile mail). Turndown and the
+ * DOM's own textContent/cloneNode recurse per level and overflow the stack around 10,000 levels.
+ * Below a depth limit, the subtree is flattened to its text, line breaks and images: the words
+ * survive, the formatting that deep is dropped. Browsers' parsers cap depth themselves (Chromium at
+ * 512 levels), domino in Node does not.
+ */
+import { isBlockElement, isElement, isText, nextInOrder, tagOf } from "./dom-walk";
+
+/** Elements deeper than this (counted from the root) are flattened. */
+export const MAX_NESTING_DEPTH = 100;
+
+/**
+ * Flattens every element at `maxDepth` below `root` to a flat run of text nodes, `<br>`s and
+ * `<img>`s. Returns how many subtrees were flattened.
+ */
+export function flattenDeepNesting(root: Element, maxDepth = MAX_NESTING_DEPTH): number {
+  let flattened = 0;
+  let node: Node | null = root.firstChild;
+  let depth = 1;
+  while (node !== null) {
+    if (isElement(node) && depth >= maxDepth && node.firstElementChild !== null) {
+      flattenSubtree(node);
+      flattened += 1;
+    } else if (node.firstChild !== null) {
+      node = node.firstChild;
+      depth += 1;
+      continue;
+    }
+    while (node !== null && node !== root && node.nextSibling === null) {
+      node = node.parentNode;
+      depth -= 1;
+    }
+    node = node === null || node === root ? null : node.nextSibling;
+  }
+  return flattened;
+}
+
+function flattenSubtree(element: Element): void {
+  const document = element.ownerDocument;
+  const leaves: Node[] = [];
+  const descendants: Node[] = [];
+  const lineBreak = (): void => {
+    const last = leaves[leaves.length - 1];
+    if (last !== undefined && tagOf(last) !== "BR") {
+      leaves.push(document.createElement("br"));
+    }
+  };
+  for (let node = nextInOrder(element, element); node !== null; node = nextInOrder(node, element)) {
+    descendants.push(node);
+    if (isText(node)) {
+      leaves.push(document.createTextNode(node.data));
+    } else if (tagOf(node) === "BR" || isBlockElement(node)) {
+      lineBreak();
+    } else if (tagOf(node) === "IMG") {
+      leaves.push(node.cloneNode(false));
+    }
+  }
+  // Last first: each node leaves the tree without children, so the DOM has nothing to recurse
+  // into (domino unregisters removed subtrees recursively).
+  for (let index = descendants.length - 1; index >= 0; index -= 1) {
+    const node = descendants[index] as Node;
+    node.parentNode?.removeChild(node);
+  }
+  for (const leaf of leaves) {
+    element.appendChild(leaf);
+  }
+}

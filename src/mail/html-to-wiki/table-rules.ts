@@ -1,0 +1,81 @@
+/**
+ * Turndown rules for data tables → Jira tables: `||head||head||` for a row of `<th>` only, else
+ * `|cell|cell|`. (Layout tables are unwrapped before conversion; turndown's GFM table plugin would
+ * leave Outlook's header-less tables as raw HTML.) A cell is one line: its line breaks become `\\`;
+ * an empty cell gets a space, since `||` would start a header cell; a colspan adds empty cells to
+ * keep the columns. Jira can't nest tables: a table inside a cell becomes lines of text.
+ */
+import type TurndownService from "turndown";
+import { hasAncestor } from "./block-rules";
+import { cellsOf } from "./layout-tables";
+
+const CELLS = new Set(["TD", "TH"]);
+
+/** Adds the table rules to `service`. */
+export function addTableRules(service: TurndownService): void {
+  service.addRule("jiraTable", {
+    filter: "table",
+    replacement: (content, node) => {
+      const rows = content.replace(/^\n+|\n+$/g, "");
+      if (rows === "") {
+        return "";
+      }
+      return hasAncestor(node, CELLS) ? `\n${rows}\n` : `\n\n${rows}\n\n`;
+    },
+  });
+  service.addRule("jiraTableSection", {
+    filter: ["thead", "tbody", "tfoot"],
+    replacement: (content) => content,
+  });
+  service.addRule("jiraTableRow", {
+    filter: "tr",
+    replacement: (content, node) => {
+      if (cellsOf(node).length === 0) {
+        return "";
+      }
+      if (inNestedTable(node)) {
+        return `\n${content.trim()}\n`;
+      }
+      return `\n${content}${rowDelimiter(node)}\n`;
+    },
+  });
+  service.addRule("jiraTableCell", {
+    filter: ["td", "th"],
+    replacement: (content, node) => {
+      if (inNestedTable(node)) {
+        return `${content.trim()} `;
+      }
+      const delimiter = rowDelimiter(node.parentNode as Element);
+      const span = Math.min(Number.parseInt(node.getAttribute("colspan") ?? "1", 10) || 1, 50);
+      return `${delimiter}${cellText(content)}` + `${delimiter} `.repeat(Math.max(span - 1, 0));
+    },
+  });
+}
+
+/** "||" for a header row (every cell a `<th>`), else "|". */
+function rowDelimiter(row: Element): string {
+  const cells = cellsOf(row);
+  return cells.length > 0 && cells.every((cell) => cell.nodeName.toUpperCase() === "TH")
+    ? "||"
+    : "|";
+}
+
+/** Whether the table holding this row or cell is itself inside a cell. */
+function inNestedTable(node: Node): boolean {
+  let table = node.parentNode;
+  while (table !== null && table.nodeName.toUpperCase() !== "TABLE") {
+    table = table.parentNode;
+  }
+  return table !== null && hasAncestor(table, CELLS);
+}
+
+/** A cell's content on one line: line breaks as `\\`, never empty. */
+function cellText(content: string): string {
+  const text = content
+    .trim()
+    .split(/\n+/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "")
+    .join(" \\\\ ");
+  return text === "" ? " " : text;
+}

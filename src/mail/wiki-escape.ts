@@ -1,0 +1,134 @@
+/**
+ * Escaping email text for Jira wiki markup, so that text from an email stays text: no bold, no
+ * links, no macros, no lists, no images. The one place that knows Jira's markup characters.
+ *
+ * Jira's renderer (atlassian-renderer, used by Jira Server/DC for wiki markup fields):
+ * - Phrase effects `*strong*`, `_em_`, `-del-`, `+ins+`, `^sup^`, `~sub~`, `??cite??` and images
+ *   `!file!` only open where the delimiter is not preceded by a letter, digit or backslash, and is
+ *   followed by a non-space character other than the delimiter itself (PhraseRendererComponent,
+ *   AbstractEmbeddedRendererComponent: `(?<![\p{L}\p{Nd}\\])` + `[^\s<delim>]`). A closing delimiter
+ *   never matches without an opener before it on the same line, and every opener from the email is
+ *   escaped, so closers stay as they are ("Thanks!", "C++", "2024-06-01" keep their look).
+ * - A backslash escapes `- # * _ + ? ^ ~ | % { } [ ] ( ) ! @` (BackslashEscapeRendererComponent);
+ *   two backslashes are a line break. A backslash that could join that game is written as the
+ *   entity `&#92;` (Jira keeps HTML entities: `&nbsp;` is the well-known trick for empty cells).
+ * - Line-start constructs: lists (`*`, `#`, `-` followed by a space), `h1.`–`h6.`, `bq.`, `----`.
+ *   `h` and `.` have no backslash escape, so the dot becomes `&#46;`.
+ * - `{`, `}` (macros, `{{monospace}}`), `[`, `]` (links, mentions), `|` (tables, link aliases) are
+ *   always escaped.
+ */
+
+/** What surrounds a piece of text in the output: a character, or null when unknown (markup may follow). */
+export interface TextContext {
+  /** The character just before the text; "\n" at a line start; null when unknown. */
+  before: string | null;
+  /** The character just after the text; "\n" at a line end; null when unknown. */
+  after: string | null;
+}
+
+/** Text in the middle of nowhere: every neighbour unknown, so every rule applies. */
+export const UNKNOWN_CONTEXT: TextContext = { before: null, after: null };
+
+/** A whole line of text (plain-text bodies, header values). */
+export const LINE_CONTEXT: TextContext = { before: "\n", after: "\n" };
+
+const PHRASE_DELIMITERS = new Set(["*", "_", "-", "+", "^", "~", "!"]);
+const ALWAYS_ESCAPED = new Set(["{", "}", "[", "]", "|"]);
+const BACKSLASH_ESCAPABLE = new Set([..."-#*_+?^~|%{}[]()!@\\"]);
+const WORD_OR_BACKSLASH = /[\p{L}\p{Nd}\\]/u;
+const WHITESPACE = /\s/u;
+/** Jira's emoticons in parentheses: `(y)`, `(x)`, `(!)`, `(on)`, `(*r)`, `(flag)` … */
+const EMOTICON_AFTER_PAREN = /^(?:[ynix/!?+-]|on|off|\*[rgby]?|flag|flagoff)\)/i;
+/** `&copy;`, `&#169;`, `&#xA9;`: Jira would show the character, not the text. */
+const ENTITY_AFTER_AMPERSAND = /^(?:[a-z][a-z0-9]*|#\d+|#x[0-9a-f]+);/i;
+/** A line that Jira reads as a list item, a heading, a quote or a rule (after optional spaces). */
+const LIST_START = /^[*#-]+(?:\s|$)/u;
+const RULE_START = /^-{4,}/;
+const DOTTED_BLOCK_START = /^(?:h[1-6]|bq)\.(?:\s|$)/iu;
+const LINE_START_WINDOW = 64;
+
+/**
+ * Escapes `text` so Jira renders it literally.
+ * @param context what surrounds the text in the output (defaults to unknown: escape the most).
+ */
+export function escapeWikiText(text: string, context: TextContext = UNKNOWN_CONTEXT): string {
+  let out = "";
+  let lineStart = context.before === null || context.before === "\n";
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index] as string;
+    if (char === "\n") {
+      out += char;
+      lineStart = true;
+      continue;
+    }
+    if (lineStart && !WHITESPACE.test(char)) {
+      lineStart = false;
+      // What starts a line is short: look at a few characters, never copy the rest of the text.
+      const rest = text.slice(index, index + LINE_START_WINDOW);
+      if (DOTTED_BLOCK_START.test(rest)) {
+        const dot = rest.indexOf(".");
+        out += rest.slice(0, dot) + "&#46;";
+        index += dot;
+        continue;
+      }
+      if (LIST_START.test(rest) || RULE_START.test(rest)) {
+        out += "\\" + char;
+        continue;
+      }
+    }
+    const before = index > 0 ? (text[index - 1] as string) : context.before;
+    const after = index + 1 < text.length ? (text[index + 1] as string) : context.after;
+    out += escapeChar(char, before, after, text, index);
+  }
+  return out;
+}
+
+function escapeChar(
+  char: string,
+  before: string | null,
+  after: string | null,
+  text: string,
+  index: number
+): string {
+  if (ALWAYS_ESCAPED.has(char)) {
+    return "\\" + char;
+  }
+  if (PHRASE_DELIMITERS.has(char)) {
+    return couldOpenPhrase(char, before, after) ? "\\" + char : char;
+  }
+  switch (char) {
+    case "\\":
+      return after === null || BACKSLASH_ESCAPABLE.has(after) ? "&#92;" : char;
+    case "?":
+      // `??cite??`: the opener is two question marks.
+      return after === "?" && couldOpenPhrase("?", before, text[index + 2] ?? null) ? "\\?" : char;
+    case "(":
+      return EMOTICON_AFTER_PAREN.test(text.slice(index + 1, index + 10)) ? "\\(" : char;
+    case "&":
+      return ENTITY_AFTER_AMPERSAND.test(text.slice(index + 1, index + 34)) ? "&amp;" : char;
+    default:
+      return char;
+  }
+}
+
+/** Whether `delimiter` at this place could start a phrase effect or an image in Jira. */
+function couldOpenPhrase(delimiter: string, before: string | null, after: string | null): boolean {
+  const validStart = before === null || !WORD_OR_BACKSLASH.test(before);
+  const contentFollows = after === null || (!WHITESPACE.test(after) && after !== delimiter);
+  return validStart && contentFollows;
+}
+
+/** Whether a character is a letter or digit: Jira's phrase effects need none next to their delimiters. */
+export function isWordChar(char: string | null): boolean {
+  return char !== null && /[\p{L}\p{Nd}]/u.test(char);
+}
+
+/**
+ * Escapes a value that must stay on one line (a name, an address, a subject in the header block):
+ * line breaks and runs of whitespace become one space first, so the value can't start a new line
+ * of markup.
+ */
+export function escapeWikiInline(value: string): string {
+  const oneLine = value.replace(/\s+/gu, " ").trim();
+  return escapeWikiText(oneLine, { before: " ", after: "\n" });
+}
