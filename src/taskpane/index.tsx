@@ -10,10 +10,12 @@ import { createOutlookMailbox } from "../office/outlook-mailbox";
 import { waitForOffice } from "../office/office-host";
 import { createRoamingSettingsStorage } from "../office/roaming-settings-storage";
 import { createOfficeSignInDialog } from "../office/sign-in-dialog";
+import { createItemEmailLinks } from "../office/item-email-links";
+import { createOutlookMailContent } from "../office/mail-content";
 import { createJiraSession } from "../session/jira-session";
 import { App } from "../ui/App";
 import { NotInOutlook } from "../ui/NotInOutlook";
-import { createSessionStorageDrafts } from "./session-storage-drafts";
+import { createLocalStorageDrafts } from "./local-storage-drafts";
 
 async function start(): Promise<void> {
   const container = document.getElementById("root");
@@ -27,9 +29,12 @@ async function start(): Promise<void> {
   document.documentElement.lang = host.displayLanguage;
   // Relative to this page, so the production pane (/taskpane.html) and the preview's
   // (/preview/taskpane.html) each find the configuration and the callback page beside them.
+  // One roaming settings object for the session's token and the UI's small memories: each save
+  // writes Office's whole in-memory copy, so two copies would overwrite each other's changes.
+  const settings = createRoamingSettingsStorage();
   const session = createJiraSession({
     loadConfig: () => loadRuntimeConfig({ url: new URL(RUNTIME_CONFIG_FILE, location.href).href }),
-    settings: createRoamingSettingsStorage(),
+    settings,
     dialog: createOfficeSignInDialog(),
     callbackUrl: new URL("callback.html", location.href).href,
     addinOrigin: location.origin,
@@ -41,23 +46,38 @@ async function start(): Promise<void> {
       theme={createOfficeTheme()}
       locale={host.displayLanguage}
       session={session}
-      drafts={createSessionStorageDrafts(sessionStorageOrNull())}
+      drafts={createLocalStorageDrafts(localStorageOrNull())}
+      mailContent={createOutlookMailContent()}
+      emailLinks={createItemEmailLinks()}
+      settings={settings}
+      linkIconUrl={addinIconUrl()}
     />
   );
   void session.start();
 }
 
-/** The pane's sessionStorage; null where the browser refuses it (storage disabled: SecurityError). */
-function sessionStorageOrNull(): Storage | null {
+/** The pane's localStorage; null where the browser refuses it (storage disabled: SecurityError). */
+function localStorageOrNull(): Storage | null {
   try {
-    return window.sessionStorage;
+    return window.localStorage;
   } catch (error) {
     console.warn(
-      "sessionStorage is not available; drafts are kept only while the pane is open.",
+      "localStorage is not available; drafts are kept only while the pane is open.",
       error
     );
     return null;
   }
+}
+
+/**
+ * The add-in's 16×16 icon as an absolute URL, for the link Jira shows back to the email. The
+ * page's favicon is that icon, emitted beside the pages by the build and linked relative to each
+ * (the production pane and the preview's, one folder down, both find it); the manifest's
+ * assets/icon-16.png beside the page is the fallback.
+ */
+function addinIconUrl(): string {
+  const favicon = document.querySelector<HTMLLinkElement>('link[rel="icon"]');
+  return favicon?.href || new URL("assets/icon-16.png", location.href).href;
 }
 
 start().catch((error: unknown) => {

@@ -27,3 +27,31 @@ export function chosenIssueTypeId(
 ): string {
   return types && !types.some((type) => type.id === issueTypeId) ? "" : issueTypeId;
 }
+
+/** A project as the picker shows it: "Customer Support (SUP)". */
+export function projectOptionText(project: Pick<JiraProject, "key" | "name">): string {
+  return `${project.name} (${project.key})`;
+}
+
+/** One choice of a searchable picker. */
+export interface PickerOption {
+  value: string;
+  text: string;
+}
+
+/**
+ * The options whose text contains every word typed (any order, ignoring case and accents), so
+ * "sup cust" and "Support" both find "Customer Support (SUP)". A blank query keeps them all.
+ */
+export function filterOptions(options: readonly PickerOption[], query: string): PickerOption[] {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [...options];
+  return options.filter((option) => {
+    const text = fold(option.text);
+    return words.every((word) => text.includes(word));
+  });
+}
+
+function fold(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase();
+}

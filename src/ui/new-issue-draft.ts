@@ -1,19 +1,56 @@
 /**
  * The "New issue" draft as plain data: what the user typed and chose, where it starts from for an
  * email, and what Jira would refuse before asking it. No React here, so the rules run in Node tests.
+ * Reading a stored draft back is stored-draft.ts's job.
  */
-import type { CreateMetaField } from "../jira/jira-types";
-import type { MailMessage } from "../mail/mail-message";
+import { DEFAULT_DESCRIPTION_OPTIONS } from "../mail/email-description-types";
+import type { DescriptionOptions, InlineImageRef } from "../mail/email-description-types";
+import { MAX_SUMMARY_LENGTH, summaryFromSubject } from "../mail/summary";
+import type { FieldFormValues } from "./field-editing/field-form-types";
 
-/** What the New issue form holds; persisted as is in the DraftStore (JSON). */
+/**
+ * Where the description stands: "pending" (the email is not converted yet; the form converts it
+ * when shown), "generated" (the email's conversion, untouched), "edited" (the user changed it:
+ * nothing overwrites it without asking).
+ */
+export type DescriptionState = "pending" | "generated" | "edited";
+
+/** Why a fresh draft starts in a project and issue type (destination-memory.ts). */
+export interface DestinationSuggestion {
+  /** This conversation's earlier emails, this sender's, or simply the last used. */
+  reason: "conversation" | "sender" | "last-used";
+  projectKey: string;
+  issueTypeId: string;
+  /** The issue those earlier emails went to (conversation and sender only). */
+  issueKey?: string;
+}
+
+/** What the New issue form holds; persisted as JSON in the DraftStore (stored-draft.ts). */
 export interface NewIssueDraft {
   /** The chosen project's key ("" until one is chosen). */
   projectKey: string;
   /** The chosen issue type's id ("" until one is chosen). */
   issueTypeId: string;
   summary: string;
-  /** Plain text, sent unchanged (line breaks included). */
+  /** Jira wiki markup, sent as it is. */
   description: string;
+  descriptionState: DescriptionState;
+  /** What the user chose about the conversion (header block, quoted history). */
+  descriptionOptions: DescriptionOptions;
+  /** The options the current generated description was made with (undefined: none made yet). */
+  generatedWith?: DescriptionOptions;
+  /** The email's inline images the conversion referenced (`!fileName!`); uploaded when still referenced. */
+  inlineImages: InlineImageRef[];
+  /** The create screen's other fields (field id → value), as the field editors keep them. */
+  fieldValues: FieldFormValues;
+  /** The create screen whose Jira defaults are already in `fieldValues` ("project:typeId"). */
+  fieldDefaultsFor?: string;
+  /** The user's own choices per attachment id; absent ids follow the default (attachment-choices.ts). */
+  attachmentChoices: Record<string, boolean>;
+  /** Upload the whole email as .eml. */
+  attachEmail: boolean;
+  /** Why the project and issue type were preselected, shown until the user picks others. */
+  suggestion?: DestinationSuggestion;
   /**
    * The last create ended without knowing whether Jira created the issue (the answer was lost).
    * Kept in the draft so that even after a reload the next try looks for that issue first.
@@ -24,6 +61,18 @@ export interface NewIssueDraft {
    * clock): the next create searches Jira back to it, however long ago it was.
    */
   uncertainSince?: number;
+  /**
+   * The random id (UUID) of the create attempt, made when a create starts after the last success
+   * and kept through every retry until the issue exists: the marker on the issue carries it, so a
+   * retry after a lost answer recognises the issue it made.
+   */
+  attemptId?: string;
+}
+
+/** Where a fresh draft starts: the destination memory's suggestion and the last .eml choice. */
+export interface DraftStart {
+  suggestion?: DestinationSuggestion;
+  attachEmail?: boolean;
 }
 
 /** The fields {@link validateDraft} checks. */
@@ -32,91 +81,64 @@ export type DraftField = "projectKey" | "issueTypeId" | "summary";
 /** A message per field that Jira would refuse; empty when the draft can be sent. */
 export type DraftProblems = Partial<Record<DraftField, string>>;
 
-/** Jira's limit for a summary (its `summary` field is a 255-character string). */
-export const MAX_SUMMARY_LENGTH = 255;
-
 // Line breaks Jira refuses in a summary ("The summary must not contain line breaks"), Unicode's too.
 const LINE_BREAKS = /[\r\n\u0085\u2028\u2029]/;
-const LINE_BREAK_RUNS = /\s*[\r\n\u0085\u2028\u2029]+\s*/g;
+const LINE_BREAK_RUNS = /[^\S\r\n\u0085\u2028\u2029]*[\r\n\u0085\u2028\u2029]+\s*/g;
 
 /** The DraftStore key of the New issue draft of one email. */
 export function newIssueDraftKey(itemId: string): string {
   return `new-issue:${itemId}`;
 }
 
-/**
- * A summary made from an email subject: trimmed, line breaks (with the blanks around them) turned
- * into one space, cut to {@link MAX_SUMMARY_LENGTH} characters. Prefixes ("RE:", "FW:") stay for now.
- */
-export function summaryFromSubject(subject: string): string {
-  const oneLine = subject.replace(LINE_BREAK_RUNS, " ").trim();
-  if (oneLine.length <= MAX_SUMMARY_LENGTH) return oneLine;
-  let cut = oneLine.slice(0, MAX_SUMMARY_LENGTH);
-  // Never leave half of a surrogate pair (an emoji) at the end.
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  return cut.trimEnd();
-}
-
-/** The draft a new issue starts from for an email: its subject as the summary, nothing chosen. */
-export function initialDraftFor(message: Pick<MailMessage, "subject">): NewIssueDraft {
+/** The draft a new issue starts from for an email: its subject as the summary, the suggested destination. */
+export function initialDraftFor(
+  message: { subject: string },
+  start: DraftStart = {}
+): NewIssueDraft {
+  const { suggestion } = start;
   return {
-    projectKey: "",
-    issueTypeId: "",
+    projectKey: suggestion?.projectKey ?? "",
+    issueTypeId: suggestion?.issueTypeId ?? "",
     summary: summaryFromSubject(message.subject),
     description: "",
+    descriptionState: "pending",
+    descriptionOptions: { ...DEFAULT_DESCRIPTION_OPTIONS },
+    inlineImages: [],
+    fieldValues: {},
+    attachmentChoices: {},
+    attachEmail: start.attachEmail ?? false,
+    ...(suggestion ? { suggestion } : {}),
     previousAttemptUncertain: false,
   };
 }
 
 /**
- * A stored draft read back, or null when the value isn't one (another version of the pane wrote
- * it, or it was damaged): a bad entry must start a fresh draft rather than break the form.
+ * Text pasted or typed into the one-line summary: every line break (with the blanks around it)
+ * becomes one space, so a pasted paragraph stays readable and Jira accepts it.
  */
-export function parseStoredDraft(value: unknown): NewIssueDraft | null {
-  if (typeof value !== "object" || value === null) return null;
-  const stored = value as Record<string, unknown>;
-  const {
-    projectKey,
-    issueTypeId,
-    summary,
-    description,
-    previousAttemptUncertain,
-    uncertainSince,
-  } = stored;
-  if (
-    typeof projectKey !== "string" ||
-    typeof issueTypeId !== "string" ||
-    typeof summary !== "string" ||
-    typeof description !== "string"
-  ) {
-    return null;
+export function singleLine(text: string): string {
+  return text.replace(LINE_BREAK_RUNS, " ");
+}
+
+/** The summary's problem as the user types (too long, not one line), before any Create. */
+export function summaryProblem(summary: string): string | undefined {
+  const trimmed = summary.trim();
+  if (LINE_BREAKS.test(trimmed)) return "The summary must be a single line.";
+  if (trimmed.length > MAX_SUMMARY_LENGTH) {
+    return `The summary can have at most ${MAX_SUMMARY_LENGTH} characters (it has ${trimmed.length}).`;
   }
-  const uncertain = previousAttemptUncertain === true;
-  return {
-    projectKey,
-    issueTypeId,
-    summary,
-    description,
-    previousAttemptUncertain: uncertain,
-    ...(uncertain && typeof uncertainSince === "number" && Number.isFinite(uncertainSince)
-      ? { uncertainSince }
-      : {}),
-  };
+  return undefined;
 }
 
 /** What Jira would refuse in the draft, per field (empty object: nothing). */
-export function validateDraft(draft: NewIssueDraft): DraftProblems {
+export function validateDraft(
+  draft: Pick<NewIssueDraft, "projectKey" | "issueTypeId" | "summary">
+): DraftProblems {
   const problems: DraftProblems = {};
   if (!draft.projectKey) problems.projectKey = "Choose a project.";
   if (!draft.issueTypeId) problems.issueTypeId = "Choose an issue type.";
-  const summary = draft.summary.trim();
-  if (!summary) {
-    problems.summary = "Enter a summary.";
-  } else if (LINE_BREAKS.test(summary)) {
-    problems.summary = "The summary must be a single line.";
-  } else if (summary.length > MAX_SUMMARY_LENGTH) {
-    problems.summary = `The summary can have at most ${MAX_SUMMARY_LENGTH} characters (it has ${summary.length}).`;
-  }
+  const summary = draft.summary.trim() ? summaryProblem(draft.summary) : "Enter a summary.";
+  if (summary) problems.summary = summary;
   return problems;
 }
 
@@ -125,26 +147,15 @@ export function isValidDraft(problems: DraftProblems): boolean {
   return Object.keys(problems).length === 0;
 }
 
-// Fields the form fills itself, or Jira fills (the reporter is the signed-in user).
-const FIELDS_THE_FORM_FILLS = new Set([
-  "project",
-  "issuetype",
-  "summary",
-  "description",
-  "reporter",
-]);
+/** Whether two option sets are the same choice. */
+export function sameDescriptionOptions(a: DescriptionOptions, b: DescriptionOptions): boolean {
+  return a.includeHeaderBlock === b.includeHeaderBlock && a.cutQuotedHistory === b.cutQuotedHistory;
+}
 
 /**
- * The names of the required fields of a create screen that the form can't fill in yet and Jira
- * won't fill either (no default value): with any of them, Jira would refuse the issue.
+ * The draft with a fresh attempt id when it has none (a create starting after the last success);
+ * the same draft when it has one (a retry: the marker on the issue must match).
  */
-export function fieldsThePaneCannotFill(
-  fields: ReadonlyArray<Pick<CreateMetaField, "fieldId" | "name" | "required" | "hasDefaultValue">>
-): string[] {
-  return fields
-    .filter(
-      (field) =>
-        field.required && !field.hasDefaultValue && !FIELDS_THE_FORM_FILLS.has(field.fieldId)
-    )
-    .map((field) => field.name || field.fieldId);
+export function withAttemptId(draft: NewIssueDraft, randomId: () => string): NewIssueDraft {
+  return draft.attemptId ? draft : { ...draft, attemptId: randomId() };
 }

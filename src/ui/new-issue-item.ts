@@ -11,8 +11,11 @@ export interface NewIssueItem {
   key: string;
   /** False when Outlook gave the email no id at all: its draft lives only in memory. */
   persistent: boolean;
-  /** The email's subject, where a fresh draft starts from. */
+  /** The email's subject, where a fresh draft's summary starts from. */
   subject: string;
+  /** The email's conversation and sender: where a fresh draft's destination is suggested from. */
+  conversationId: string;
+  from: MailMessage["from"];
 }
 
 // Emails without any id get a key of their own per MailMessage read from Outlook.
@@ -25,15 +28,20 @@ let unidentifiedCount = 0;
  * create's result), so they are told apart by their Message-ID, else kept apart in memory only.
  */
 export function newIssueItemFor(message: MailMessage): NewIssueItem {
-  const { itemId, internetMessageId, subject } = message;
-  if (itemId) return { key: newIssueDraftKey(itemId), persistent: true, subject };
+  const { itemId, internetMessageId, subject, conversationId, from } = message;
+  const about = { subject, conversationId, from };
+  if (itemId) return { key: newIssueDraftKey(itemId), persistent: true, ...about };
   if (internetMessageId) {
-    return { key: newIssueDraftKey(`message-id:${internetMessageId}`), persistent: true, subject };
+    return {
+      key: newIssueDraftKey(`message-id:${internetMessageId}`),
+      persistent: true,
+      ...about,
+    };
   }
   let key = unidentified.get(message);
   if (key === undefined) {
     key = newIssueDraftKey(`unidentified:${++unidentifiedCount}`);
     unidentified.set(message, key);
   }
-  return { key, persistent: false, subject };
+  return { key, persistent: false, ...about };
 }

@@ -1,5 +1,6 @@
-import type { CreateMetaField, CreateMetaIssueType, JiraProject } from "../jira/jira-types";
-import { fieldsThePaneCannotFill } from "./new-issue-draft";
+import type { CreateMetaIssueType, JiraProject } from "../jira/jira-types";
+import { createScreenOf } from "./field-editing/field-kinds";
+import type { CreateScreen } from "./field-editing/field-form-types";
 import type { NewIssueDraft } from "./new-issue-draft";
 import { chosenIssueTypeId, chosenProjectKey, creatableIssueTypes } from "./new-issue-choices";
 import type { JiraSession } from "./ports";
@@ -18,8 +19,10 @@ export interface NewIssueChoices {
   typeList: CreateMetaIssueType[] | undefined;
   /** The draft's issue type, or "" when the project no longer offers it. */
   issueTypeId: string;
-  /** The create screen of the chosen project and issue type. */
-  fields: JiraLoadResult<CreateMetaField[]>;
+  /** The create screen of the chosen project and issue type, as Jira sent it. */
+  fields: JiraLoadResult<CreateScreen>;
+  /** The screen once loaded. */
+  screen: CreateScreen | undefined;
   /** Required fields the form can't fill: Jira would refuse the issue (empty while unknown). */
   unfillable: string[];
 }
@@ -49,9 +52,12 @@ export function useNewIssueChoices(
   const fields = useJiraLoad(
     projectKey && issueTypeId ? `fields:${projectKey}:${issueTypeId}` : null,
     signedIn,
-    () => session.withJira((client) => client.createMetaFields(projectKey, issueTypeId))
+    () =>
+      session
+        .withJira((client) => client.createMetaFields(projectKey, issueTypeId))
+        .then(createScreenOf)
   );
-  const unfillable = fields.status === "loaded" ? fieldsThePaneCannotFill(fields.value) : [];
+  const screen = fields.status === "loaded" ? fields.value : undefined;
 
   return {
     projects,
@@ -61,6 +67,7 @@ export function useNewIssueChoices(
     typeList,
     issueTypeId,
     fields,
-    unfillable,
+    screen,
+    unfillable: screen?.unfillableRequired ?? [],
   };
 }

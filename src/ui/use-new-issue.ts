@@ -1,17 +1,24 @@
 import { useCallback, useMemo, useSyncExternalStore } from "react";
-import type { IssueDraftFields } from "../jira/create-issue-once";
 import type { MailMessage } from "../mail/mail-message";
 import type { NewIssueDraft } from "./new-issue-draft";
 import { newIssueItemFor } from "./new-issue-item";
-import type { DraftChanges, NewIssueStore, Submission } from "./new-issue-store";
+import type { NewIssueItem } from "./new-issue-item";
+import type {
+  ConversionMode,
+  CreateRequest,
+  DraftChanges,
+  NewIssueEntry,
+  NewIssueStore,
+} from "./new-issue-store";
 
-/** One email's New issue draft and create, as a form uses them. */
-export interface NewIssueState {
-  draft: NewIssueDraft;
-  submission: Submission;
-  update(changes: DraftChanges): void;
+/** One email's New issue entry, and what a form does with it. */
+export interface NewIssueState extends NewIssueEntry {
+  item: NewIssueItem;
+  update(changes: DraftChanges | ((draft: NewIssueDraft) => DraftChanges)): void;
+  convert(mode: ConversionMode): void;
   /** False when this email's create already runs (nothing is sent twice). */
-  create(fields: IssueDraftFields): boolean;
+  create(request: CreateRequest): boolean;
+  retry(): boolean;
   dismiss(): void;
 }
 
@@ -26,12 +33,14 @@ export function useNewIssue(store: NewIssueStore, message: MailMessage): NewIssu
     [store, item.key]
   );
   const getSnapshot = useCallback(() => store.get(item), [store, item]);
-  const { draft, submission } = useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
+  const entry = useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
   return {
-    draft,
-    submission,
+    ...entry,
+    item,
     update: (changes) => store.update(item, changes),
-    create: (fields) => store.create(item, fields),
+    convert: (mode) => store.convert(item, message, mode),
+    create: (request) => store.create(item, message, request),
+    retry: () => store.retry(item, message),
     dismiss: () => store.dismiss(item),
   };
 }

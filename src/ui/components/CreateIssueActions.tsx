@@ -14,6 +14,8 @@ export interface CreateIssueActionsProps {
   ready: boolean;
   /** The connection ended: a running create waits for the new sign-in. */
   connectionEnded: boolean;
+  /** What the spinner says while creating. Default "Creating the issue…". */
+  busyLabel?: string;
   onCancelWaiting(): void;
 }
 
@@ -23,6 +25,7 @@ export function CreateIssueActions({
   creating,
   ready,
   connectionEnded,
+  busyLabel = "Creating the issue…",
   onCancelWaiting,
 }: CreateIssueActionsProps) {
   const styles = useStyles();
@@ -41,7 +44,7 @@ export function CreateIssueActions({
           Create issue
         </Button>
         {creating && !connectionEnded && (
-          <Spinner size="tiny" labelPosition="after" label="Creating the issue…" />
+          <Spinner size="tiny" labelPosition="after" label={busyLabel} />
         )}
       </div>
       {creating && connectionEnded && (

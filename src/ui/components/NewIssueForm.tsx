@@ -1,17 +1,22 @@
-import { Button, Text, makeStyles, tokens, useId } from "@fluentui/react-components";
-import { useRef, useState } from "react";
+import { Text, makeStyles, tokens, useId } from "@fluentui/react-components";
+import { useEffect, useRef, useState } from "react";
 import type { FormEvent } from "react";
 import type { MailMessage } from "../../mail/mail-message";
-import { focusIfLost } from "../focus";
-import { isValidDraft, validateDraft } from "../new-issue-draft";
+import type { AttachmentPolicy, JiraAttachmentLimits } from "../attachment-choices";
+import { createProblems, prepareCreate } from "../create-request";
+import type { CreateProblems } from "../create-request";
+import { validateDraft } from "../new-issue-draft";
 import type { NewIssueStore } from "../new-issue-store";
-import type { JiraSession } from "../ports";
+import { createdDeliveryOf, deliveryOf, isBusy } from "../new-issue-submission";
+import type { JiraSession, MailContentCapabilities } from "../ports";
 import { useNewIssue } from "../use-new-issue";
 import { useNewIssueChoices } from "../use-new-issue-choices";
+import { useUserSearch } from "../use-user-search";
 import { CreateIssueActions } from "./CreateIssueActions";
 import { CreateProblemBar } from "./CreateProblemBar";
-import { CreatedIssueBar } from "./CreatedIssueBar";
-import { NewIssueFields } from "./NewIssueFields";
+import { CreatedIssueCard } from "./CreatedIssueCard";
+import { DeliverySteps } from "./DeliverySteps";
+import { NewIssueEditor } from "./NewIssueEditor";
 import { PreviousAttemptNote } from "./PreviousAttemptNote";
 
 const useStyles = makeStyles({
@@ -21,7 +26,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     marginInline: tokens.spacingHorizontalL,
   },
-  actions: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM },
 });
 
 export interface NewIssueFormProps {
@@ -36,44 +40,60 @@ export interface NewIssueFormProps {
   signedIn: boolean;
   /** The connection ended: a create in progress waits for the new sign-in. */
   connectionEnded: boolean;
+  /** What this Outlook can read of the email. */
+  capabilities: MailContentCapabilities;
+  /** Jira's attachment settings, once known. */
+  attachmentLimits?: JiraAttachmentLimits;
+  /** BCP 47 language for sizes and the description's header block. */
+  locale: string;
 }
 
+const NO_PROBLEMS: CreateProblems = { draft: {}, fields: {} };
+
 /**
- * The New issue form: project, issue type, summary, description. The draft and the create live
- * in the NewIssueStore under this email, so no failure, sign-out, reload or switch to another
- * email loses them; the create goes through `session.withJira`, so it waits through a new sign-in
- * when Jira ends the connection.
+ * The New issue form. The draft and the create live in the NewIssueStore under this email, so no
+ * failure, sign-out, reload or switch to another email loses them; Jira is reached only through
+ * `session.withJira`, so the work waits through a new sign-in when Jira ends the connection.
  */
-export function NewIssueForm({
-  session,
-  newIssues,
-  message,
-  jiraBaseUrl,
-  signedIn,
-  connectionEnded,
-}: NewIssueFormProps) {
+export function NewIssueForm(props: NewIssueFormProps) {
+  const { session, newIssues, message, jiraBaseUrl, signedIn, connectionEnded } = props;
   const styles = useStyles();
   const headingId = useId("new-issue-heading");
-  const { draft, submission, update, create, dismiss } = useNewIssue(newIssues, message);
+  const issue = useNewIssue(newIssues, message);
+  const { draft, submission, conversion, item } = issue;
   const choices = useNewIssueChoices(session, draft, signedIn);
+  const searchUsers = useUserSearch(session, choices.projectKey);
   const [showProblems, setShowProblems] = useState(false);
   const createButton = useRef<HTMLButtonElement>(null);
 
+  const created = createdDeliveryOf(submission);
+  const busy = isBusy(submission);
+  // The email is converted when its form first shows it (Outlook reads only the open email).
+  const pending = !created && draft.descriptionState === "pending";
+  useEffect(() => {
+    if (pending) newIssues.convert(item, message, "if-pending");
+  }, [newIssues, item, message, pending]);
+
+  const policy: AttachmentPolicy = {
+    capabilities: props.capabilities,
+    ...(props.attachmentLimits ? { jira: props.attachmentLimits } : {}),
+  };
   const chosen = { ...draft, projectKey: choices.projectKey, issueTypeId: choices.issueTypeId };
-  const problems = showProblems ? validateDraft(chosen) : {};
-  const creating = submission.status === "creating";
-  const ready = choices.fields.status !== "loading" && choices.unfillable.length === 0;
+  const { screen } = choices;
+  const context = screen ? { message, jiraBaseUrl, screen, policy } : undefined;
+  const problems = !showProblems
+    ? NO_PROBLEMS
+    : context
+      ? createProblems(chosen, context)
+      : { draft: validateDraft(chosen), fields: {} };
+  const converting = pending || conversion.status === "converting";
+  const ready = Boolean(context) && choices.unfillable.length === 0 && !converting;
 
   function handleCreate() {
-    if (creating || !ready) return;
+    if (busy || !context || !ready) return;
     setShowProblems(true);
-    if (!isValidDraft(validateDraft(chosen))) return;
-    create({
-      projectKey: chosen.projectKey,
-      issueTypeId: chosen.issueTypeId,
-      summary: chosen.summary.trim(),
-      description: chosen.description,
-    });
+    const prepared = prepareCreate(chosen, context);
+    if (prepared.ok) issue.create(prepared.request);
   }
 
   const handleSubmit = (event: FormEvent) => {
@@ -82,7 +102,7 @@ export function NewIssueForm({
   };
   const handleNewIssue = () => {
     setShowProblems(false);
-    dismiss();
+    issue.dismiss();
   };
   // The problem bar goes away with the button just pressed in it: keep the keyboard user in the
   // form, on Create issue (focusable also while busy).
@@ -92,10 +112,10 @@ export function NewIssueForm({
   };
   const handleDismissProblem = () => {
     createButton.current?.focus();
-    dismiss();
+    issue.dismiss();
   };
-  const handleCancelWaiting = () => session.cancelWaiting();
 
+  const delivery = deliveryOf(submission);
   return (
     <form
       className={styles.form}
@@ -107,25 +127,25 @@ export function NewIssueForm({
       <Text as="h2" id={headingId} weight="semibold" size={400}>
         New issue
       </Text>
-      {submission.status === "created" ? (
-        <>
-          <CreatedIssueBar issue={submission.issue} jiraBaseUrl={jiraBaseUrl} />
-          <div className={styles.actions}>
-            {/* It replaces the Create issue button the user was on: focus follows. */}
-            <Button ref={focusIfLost} onClick={handleNewIssue}>
-              New issue
-            </Button>
-          </div>
-        </>
+      {created ? (
+        <CreatedIssueCard
+          delivery={created}
+          busy={busy}
+          onRetry={issue.retry}
+          onNewIssue={handleNewIssue}
+        />
       ) : (
         <>
-          <NewIssueFields
-            draft={draft}
+          <NewIssueEditor
+            issue={issue}
             choices={choices}
+            message={message}
+            policy={policy}
+            locale={props.locale}
             problems={problems}
-            creating={creating}
+            readOnly={busy}
             jiraBaseUrl={jiraBaseUrl}
-            onChange={update}
+            searchUsers={searchUsers}
           />
           {submission.status === "idle" && draft.previousAttemptUncertain && (
             <PreviousAttemptNote />
@@ -138,12 +158,16 @@ export function NewIssueForm({
               onDismiss={handleDismissProblem}
             />
           )}
+          {delivery && <DeliverySteps steps={delivery.steps} />}
           <CreateIssueActions
             createButtonRef={createButton}
-            creating={creating}
+            creating={busy}
             ready={ready}
             connectionEnded={connectionEnded}
-            onCancelWaiting={handleCancelWaiting}
+            busyLabel={
+              submission.status === "reading" ? "Reading attachments…" : "Creating the issue…"
+            }
+            onCancelWaiting={() => session.cancelWaiting()}
           />
         </>
       )}

@@ -15,7 +15,11 @@ import type {
   ThemeName,
   ThemePort,
 } from "../../../src/ui/ports";
+import { storedValueOf } from "../../../src/ui/stored-entry";
+import { initialDraftFor } from "../../../src/ui/new-issue-draft";
+import { createMemorySettings } from "../session/session-fakes";
 import { memoryDrafts } from "./memory-drafts";
+import { memoryEmailLinks, memoryMailContent } from "./ui-fakes";
 
 const message: MailMessage = {
   itemId: "item-1",
@@ -27,8 +31,22 @@ const message: MailMessage = {
   internetMessageId: "<1@contoso.example>",
   conversationId: "conv-1",
   attachments: [
-    { id: "a1", name: "log.txt", contentType: "text/plain", size: 10, isInline: false },
-    { id: "a2", name: "image001.png", contentType: "image/png", size: 10, isInline: true },
+    {
+      id: "a1",
+      name: "log.txt",
+      contentType: "text/plain",
+      size: 10,
+      isInline: false,
+      attachmentType: "file",
+    },
+    {
+      id: "a2",
+      name: "image001.png",
+      contentType: "image/png",
+      size: 10,
+      isInline: true,
+      attachmentType: "file",
+    },
   ],
 };
 
@@ -82,6 +100,10 @@ const render = ({
       locale="en-US"
       session={fixedSession(state)}
       drafts={drafts}
+      mailContent={memoryMailContent(message)}
+      emailLinks={memoryEmailLinks()}
+      settings={createMemorySettings()}
+      linkIconUrl="https://addin.example.com/icon-16.png"
     />
   );
 
@@ -188,13 +210,14 @@ describe("App and the Jira session", () => {
         },
       },
       drafts: memoryDrafts({
-        "new-issue:item-1": {
+        "new-issue:item-1": storedValueOf({
+          ...initialDraftFor(message),
           projectKey: "OPS",
           issueTypeId: "10002",
           summary: "Typed before it ended",
           description: "Kept",
-          previousAttemptUncertain: false,
-        },
+          descriptionState: "edited",
+        }),
       }),
     });
     expect(html).toContain('data-testid="connection-ended"');

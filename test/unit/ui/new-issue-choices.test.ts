@@ -3,6 +3,8 @@ import {
   chosenIssueTypeId,
   chosenProjectKey,
   creatableIssueTypes,
+  filterOptions,
+  projectOptionText,
 } from "../../../src/ui/new-issue-choices";
 
 describe("chosenProjectKey", () => {
@@ -35,5 +37,27 @@ describe("creatableIssueTypes and chosenIssueTypeId", () => {
     expect(chosenIssueTypeId(undefined, "5")).toBe("5");
     expect(chosenIssueTypeId(creatable, "3")).toBe("3");
     expect(chosenIssueTypeId(creatable, "5")).toBe("");
+  });
+});
+
+describe("the pickers' options", () => {
+  const options = [
+    { value: "SUP", text: projectOptionText({ key: "SUP", name: "Customer Support" }) },
+    { value: "OPS", text: projectOptionText({ key: "OPS", name: "IT Operations" }) },
+    { value: "REC", text: projectOptionText({ key: "REC", name: "Réception" }) },
+  ];
+
+  it("shows a project as 'Name (KEY)'", () => {
+    expect(options[0]?.text).toBe("Customer Support (SUP)");
+  });
+
+  it("filters by every typed word, in any order, ignoring case and accents", () => {
+    const values = (query: string) => filterOptions(options, query).map((option) => option.value);
+    expect(values("")).toEqual(["SUP", "OPS", "REC"]);
+    expect(values("sup")).toEqual(["SUP"]);
+    expect(values("support cust")).toEqual(["SUP"]);
+    expect(values("(ops)")).toEqual(["OPS"]);
+    expect(values("reception")).toEqual(["REC"]);
+    expect(values("nothing like it")).toEqual([]);
   });
 });

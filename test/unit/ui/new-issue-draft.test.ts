@@ -1,75 +1,82 @@
 /** The New issue draft's rules: where it starts from, what Jira would refuse, what a stored entry may be. */
+import { DEFAULT_DESCRIPTION_OPTIONS } from "../../../src/mail/email-description-types";
 import {
-  MAX_SUMMARY_LENGTH,
-  fieldsThePaneCannotFill,
   initialDraftFor,
   isValidDraft,
   newIssueDraftKey,
-  parseStoredDraft,
-  summaryFromSubject,
+  sameDescriptionOptions,
+  singleLine,
+  summaryProblem,
   validateDraft,
+  withAttemptId,
 } from "../../../src/ui/new-issue-draft";
 import type { NewIssueDraft } from "../../../src/ui/new-issue-draft";
+import { parseStoredDraft } from "../../../src/ui/stored-draft";
 
 const valid: NewIssueDraft = {
+  ...initialDraftFor({ subject: "Printer jams" }),
   projectKey: "OPS",
   issueTypeId: "10002",
-  summary: "Printer jams",
-  description: "",
-  previousAttemptUncertain: false,
+  description: "h1. Printer",
+  descriptionState: "generated",
 };
 
-describe("summaryFromSubject", () => {
-  it("trims the subject", () => {
-    expect(summaryFromSubject("  VPN drops every hour \t")).toBe("VPN drops every hour");
-  });
-
-  it("keeps prefixes for now", () => {
-    expect(summaryFromSubject("RE: [SUP-2] VPN drops")).toBe("RE: [SUP-2] VPN drops");
-  });
-
-  it("turns line breaks of a folded or multi-line subject into single spaces", () => {
-    expect(summaryFromSubject("First line\r\n  second line\nthird\rfourth")).toBe(
-      "First line second line third fourth"
-    );
-    expect(summaryFromSubject("Unicode\u2028line\u2029breaks")).toBe("Unicode line breaks");
-  });
-
-  it("cuts a 300-character subject to 255 characters", () => {
-    const summary = summaryFromSubject("x".repeat(300));
-    expect(summary).toHaveLength(MAX_SUMMARY_LENGTH);
-    expect(MAX_SUMMARY_LENGTH).toBe(255);
-  });
-
-  it("leaves a 255-character subject whole", () => {
-    expect(summaryFromSubject("y".repeat(255))).toBe("y".repeat(255));
-  });
-
-  it("never cuts an emoji in half at the limit", () => {
-    const summary = summaryFromSubject(`${"a".repeat(254)}😀 and more`);
-    expect(summary).toBe("a".repeat(254));
-    expect(summary).not.toMatch(/[\uD800-\uDBFF]$/);
-  });
-
-  it("gives an empty summary for an empty or blank subject", () => {
-    expect(summaryFromSubject("")).toBe("");
-    expect(summaryFromSubject(" \r\n ")).toBe("");
-  });
-});
-
 describe("initialDraftFor", () => {
-  it("starts from the subject, with nothing chosen and no uncertain attempt", () => {
-    expect(initialDraftFor({ subject: "  Printer\njams " })).toEqual({
+  it("starts from the subject without reply prefixes, nothing chosen, the description pending", () => {
+    expect(initialDraftFor({ subject: "RE: AW:  Printer\njams " })).toEqual({
       projectKey: "",
       issueTypeId: "",
       summary: "Printer jams",
       description: "",
+      descriptionState: "pending",
+      descriptionOptions: DEFAULT_DESCRIPTION_OPTIONS,
+      inlineImages: [],
+      fieldValues: {},
+      attachmentChoices: {},
+      attachEmail: false,
       previousAttemptUncertain: false,
     });
   });
 
+  it("starts in the suggested project and issue type, says why, and keeps the last .eml choice", () => {
+    const suggestion = {
+      reason: "conversation" as const,
+      projectKey: "SUP",
+      issueTypeId: "3",
+      issueKey: "SUP-12",
+    };
+    expect(initialDraftFor({ subject: "x" }, { suggestion, attachEmail: true })).toMatchObject({
+      projectKey: "SUP",
+      issueTypeId: "3",
+      suggestion,
+      attachEmail: true,
+    });
+  });
+
+  it("gives every draft its own options object (changing one never changes the defaults)", () => {
+    const draft = initialDraftFor({ subject: "x" });
+    draft.descriptionOptions.cutQuotedHistory = true;
+    expect(DEFAULT_DESCRIPTION_OPTIONS.cutQuotedHistory).toBe(false);
+  });
+
   it("keys drafts by the email's item id", () => {
     expect(newIssueDraftKey("AAMk=")).toBe("new-issue:AAMk=");
+  });
+});
+
+describe("singleLine and summaryProblem", () => {
+  it("turns pasted line breaks, with the blanks around them, into one space", () => {
+    expect(singleLine("First line \r\n  second\n\nthird\u2028fourth")).toBe(
+      "First line second third fourth"
+    );
+    expect(singleLine("no break  here ")).toBe("no break  here ");
+  });
+
+  it("says at once when the summary is over 255 characters, counting without outer blanks", () => {
+    expect(summaryProblem("z".repeat(256))).toBe(
+      "The summary can have at most 255 characters (it has 256)."
+    );
+    expect(summaryProblem(` ${"z".repeat(255)} `)).toBeUndefined();
   });
 });
 
@@ -89,54 +96,90 @@ describe("validateDraft", () => {
     expect(isValidDraft(problems)).toBe(false);
   });
 
-  it("refuses a summary longer than 255 characters, saying how long it is", () => {
+  it("refuses a summary longer than 255 characters, or with a line break", () => {
     expect(validateDraft({ ...valid, summary: "z".repeat(256) })).toEqual({
       summary: "The summary can have at most 255 characters (it has 256).",
     });
-    expect(validateDraft({ ...valid, summary: "z".repeat(255) })).toEqual({});
-  });
-
-  it("refuses a summary with a line break", () => {
     expect(validateDraft({ ...valid, summary: "one\ntwo" })).toEqual({
       summary: "The summary must be a single line.",
     });
-    expect(validateDraft({ ...valid, summary: "one\rtwo" }).summary).toBeDefined();
+  });
+});
+
+describe("attempt ids and options", () => {
+  it("makes an attempt id only when the draft has none (a retry keeps the marker's id)", () => {
+    const ids = ["first", "second"];
+    const next = () => ids.shift() as string;
+    const started = withAttemptId(valid, next);
+    expect(started.attemptId).toBe("first");
+    expect(withAttemptId(started, next)).toBe(started);
   });
 
-  it("does not count blanks around the summary, as the create trims them", () => {
-    expect(validateDraft({ ...valid, summary: ` ${"z".repeat(255)}\n` })).toEqual({});
-  });
-
-  it("leaves the description free (line breaks are fine there)", () => {
-    expect(validateDraft({ ...valid, description: "a\nb\n".repeat(1000) })).toEqual({});
+  it("compares description options by value", () => {
+    expect(
+      sameDescriptionOptions(DEFAULT_DESCRIPTION_OPTIONS, { ...DEFAULT_DESCRIPTION_OPTIONS })
+    ).toBe(true);
+    expect(
+      sameDescriptionOptions(DEFAULT_DESCRIPTION_OPTIONS, {
+        ...DEFAULT_DESCRIPTION_OPTIONS,
+        cutQuotedHistory: true,
+      })
+    ).toBe(false);
   });
 });
 
 describe("parseStoredDraft", () => {
-  it("reads back a stored draft", () => {
-    expect(
-      parseStoredDraft(JSON.parse(JSON.stringify({ ...valid, previousAttemptUncertain: true })))
-    ).toEqual({
+  it("reads back a stored draft exactly", () => {
+    const stored: NewIssueDraft = {
       ...valid,
+      descriptionState: "edited",
+      descriptionOptions: { includeHeaderBlock: false, cutQuotedHistory: true },
+      generatedWith: { includeHeaderBlock: true, cutQuotedHistory: false },
+      inlineImages: [
+        { attachmentId: "a3", contentId: "image001.png@01DA", fileName: "image001.png" },
+      ],
+      fieldValues: { customfield_10100: { type: "ids", ids: ["10200"] } },
+      fieldDefaultsFor: "SUP:10100",
+      attachmentChoices: { "att-1": false },
+      attachEmail: true,
+      suggestion: { reason: "sender", projectKey: "SUP", issueTypeId: "3", issueKey: "SUP-4" },
       previousAttemptUncertain: true,
-    });
-  });
-
-  it("treats a missing uncertain flag as false", () => {
-    const older: Record<string, unknown> = { ...valid };
-    delete older.previousAttemptUncertain;
-    expect(parseStoredDraft(older)).toEqual(valid);
-  });
-
-  it("reads back when the uncertain attempt was made, and drops a time that isn't one", () => {
-    const uncertain = { ...valid, previousAttemptUncertain: true };
-    expect(parseStoredDraft({ ...uncertain, uncertainSince: 1796374800000 })).toEqual({
-      ...uncertain,
       uncertainSince: 1796374800000,
+      attemptId: "4b0c5f7e-2f1e-4c49-9d0e-1f1b6a8c2d33",
+    };
+    expect(parseStoredDraft(JSON.parse(JSON.stringify(stored)))).toEqual(stored);
+  });
+
+  it("treats an older draft's text as the user's, and an empty one as not converted yet", () => {
+    const older = { projectKey: "OPS", issueTypeId: "1", summary: "s", description: "typed" };
+    expect(parseStoredDraft(older)).toMatchObject({
+      descriptionState: "edited",
+      descriptionOptions: DEFAULT_DESCRIPTION_OPTIONS,
+      fieldValues: {},
+      attachmentChoices: {},
+      attachEmail: false,
+      previousAttemptUncertain: false,
     });
-    expect(parseStoredDraft({ ...uncertain, uncertainSince: "yesterday" })).toEqual(uncertain);
-    expect(parseStoredDraft({ ...uncertain, uncertainSince: null })).toEqual(uncertain);
-    expect(parseStoredDraft({ ...valid, uncertainSince: 1796374800000 })).toEqual(valid);
+    expect(parseStoredDraft({ ...older, description: "" })?.descriptionState).toBe("pending");
+  });
+
+  it("drops the parts that are damaged and keeps the rest", () => {
+    const parsed = parseStoredDraft({
+      ...valid,
+      descriptionState: "weird",
+      descriptionOptions: { includeHeaderBlock: "yes" },
+      inlineImages: [{ attachmentId: 1 }, { attachmentId: "a", fileName: "ok.png" }],
+      attachmentChoices: { a: true, b: "no" },
+      suggestion: { reason: "magic", projectKey: "SUP", issueTypeId: "3" },
+      uncertainSince: 1796374800000,
+      attemptId: "",
+    });
+    expect(parsed).toEqual({
+      ...valid,
+      descriptionState: "edited",
+      inlineImages: [{ attachmentId: "a", fileName: "ok.png" }],
+      attachmentChoices: { a: true },
+    });
   });
 
   it.each([undefined, null, "text", 42, [], { summary: "only this" }, { ...valid, summary: 7 }])(
@@ -145,30 +188,4 @@ describe("parseStoredDraft", () => {
       expect(parseStoredDraft(value)).toBeNull();
     }
   );
-});
-
-describe("fieldsThePaneCannotFill", () => {
-  it("names required fields without a default that the form doesn't fill", () => {
-    const names = fieldsThePaneCannotFill([
-      { fieldId: "project", name: "Project", required: true },
-      { fieldId: "issuetype", name: "Issue Type", required: true },
-      { fieldId: "summary", name: "Summary", required: true },
-      { fieldId: "description", name: "Description", required: true },
-      { fieldId: "reporter", name: "Reporter", required: true },
-      { fieldId: "priority", name: "Priority", required: true, hasDefaultValue: true },
-      { fieldId: "labels", name: "Labels", required: false },
-      { fieldId: "customfield_10100", name: "Customer", required: true, hasDefaultValue: false },
-      { fieldId: "components", name: "Component/s", required: true },
-    ]);
-    expect(names).toEqual(["Customer", "Component/s"]);
-  });
-
-  it("finds nothing on a create screen the form covers", () => {
-    expect(
-      fieldsThePaneCannotFill([
-        { fieldId: "summary", name: "Summary", required: true },
-        { fieldId: "assignee", name: "Assignee", required: false },
-      ])
-    ).toEqual([]);
-  });
 });

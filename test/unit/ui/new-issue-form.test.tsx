@@ -1,72 +1,70 @@
 /**
  * The New issue form's render (markup only, no effects): the fields and their labels, that a draft
  * kept in the DraftStore comes back exactly as typed, and how a form mounted for an email shows
- * that email's create (running, waiting for a sign-in, created, failed). The Jira calls for the
- * lists happen in effects, after this render; the e2e tests drive them in a browser.
+ * that email's create (reading the files, running, waiting for a sign-in, created with its steps,
+ * failed, partly failed). The Jira calls for the lists and the conversion happen in effects, after
+ * this render; the e2e tests drive them in a browser.
  */
 import { renderToStaticMarkup } from "react-dom/server";
 import type { JiraClient } from "../../../src/jira/create-jira-client";
 import { IssueCreateUncertainError } from "../../../src/jira/create-issue-once";
-import type { MailMessage } from "../../../src/mail/mail-message";
 import { SessionError } from "../../../src/session/session-types";
 import { NewIssueForm } from "../../../src/ui/components/NewIssueForm";
+import { createDestinationMemory } from "../../../src/ui/destination-memory";
+import { initialDraftFor } from "../../../src/ui/new-issue-draft";
 import { newIssueItemFor } from "../../../src/ui/new-issue-item";
 import { createNewIssueStore } from "../../../src/ui/new-issue-store";
-import type { NewIssueStore } from "../../../src/ui/new-issue-store";
-import type { DraftStore, JiraSession } from "../../../src/ui/ports";
+import type { CreateRequest, NewIssueStore } from "../../../src/ui/new-issue-store";
+import type { DraftStore, JiraSession, MailContentCapabilities } from "../../../src/ui/ports";
+import { storedValueOf } from "../../../src/ui/stored-entry";
 import { settle } from "../../support/deferred";
+import { createMemorySettings } from "../session/session-fakes";
+import { memoryDrafts } from "./memory-drafts";
+import { memoryEmailLinks, memoryMailContent, sampleMessage } from "./ui-fakes";
+import type { MemoryEmailLinks } from "./ui-fakes";
 
-const message: MailMessage = {
-  itemId: "item-7",
-  subject: "  Printer jams\r\n on every job ",
-  from: null,
-  to: [],
-  cc: [],
-  sentAt: null,
-  internetMessageId: "<7@example>",
-  conversationId: "c7",
-  attachments: [],
-};
+const message = sampleMessage({ subject: "  RE: Printer jams\r\n on every job " });
+const KEY = newIssueItemFor(message).key;
 
 const typed = {
+  ...initialDraftFor({ subject: "x" }),
   projectKey: "OPS",
   issueTypeId: "10002",
   summary: "Typed summary",
   description: "",
-  previousAttemptUncertain: false,
+  descriptionState: "edited" as const,
 };
 
-const fields = {
-  projectKey: "OPS",
-  issueTypeId: "10002",
-  summary: "Typed summary",
-  description: "",
+const request: CreateRequest = {
+  issue: { projectKey: "OPS", issueTypeId: "10002", summary: "Typed summary", description: "" },
+  uploads: [{ source: { kind: "attachment", attachmentId: "att-1" }, fileName: "log.txt" }],
+  jiraBaseUrl: "https://jira.example.com",
 };
 
 // Rendering reads nothing from the session: every use is in an effect or a handler.
 const session = {} as JiraSession;
+const OFFICE: MailContentCapabilities = { attachments: "office", wholeMessage: "office" };
 
-function drafts(stored: Record<string, unknown>): DraftStore & { loaded: string[] } {
-  const loaded: string[] = [];
-  return {
-    loaded,
-    load: (key) => {
-      loaded.push(key);
-      return stored[key];
-    },
-    save: () => undefined,
-    remove: () => undefined,
-  };
+function storeWith(
+  drafts: DraftStore,
+  withJira: JiraSession["withJira"] = session.withJira,
+  emailLinks: MemoryEmailLinks = memoryEmailLinks()
+): NewIssueStore {
+  return createNewIssueStore({
+    session: { withJira },
+    drafts,
+    mailContent: memoryMailContent(message),
+    emailLinks,
+    destinations: createDestinationMemory(createMemorySettings()),
+    locale: "en-US",
+  });
 }
 
 /** A store whose one create ends as `outcome` says (never: it keeps running). */
-function storeWithCreate(outcome: Promise<unknown>): NewIssueStore {
+function storeWithCreate(outcome: Promise<unknown>, emailLinks?: MemoryEmailLinks): NewIssueStore {
   const withJira = <T,>(_operation: (client: JiraClient) => Promise<T>) => outcome as Promise<T>;
-  const store = createNewIssueStore({
-    session: { withJira },
-    drafts: drafts({ "new-issue:item-7": typed }),
-  });
-  store.create(newIssueItemFor(message), fields);
+  const store = storeWith(memoryDrafts({ [KEY]: storedValueOf(typed) }), withJira, emailLinks);
+  store.create(newIssueItemFor(message), message, request);
   return store;
 }
 
@@ -79,10 +77,13 @@ const renderWith = (newIssues: NewIssueStore, connectionEnded = false) =>
       jiraBaseUrl="https://jira.example.com"
       signedIn={!connectionEnded}
       connectionEnded={connectionEnded}
+      capabilities={OFFICE}
+      locale="en-US"
     />
   );
 
-const render = (store: DraftStore) => renderWith(createNewIssueStore({ session, drafts: store }));
+const render = (stored: Record<string, unknown> = {}) =>
+  renderWith(storeWith(memoryDrafts(stored)));
 
 /** Every button's accessible name: its aria-label, else its text without aria-hidden parts. */
 function buttonNames(html: string): string[] {
@@ -103,58 +104,97 @@ function buttonTag(html: string, text: string): string {
   return match[1];
 }
 
+/** The text of every label, without markup. */
+function labels(html: string): string[] {
+  return [...html.matchAll(/<label[^>]*>(.*?)<\/label>/g)].map(([, inner]) =>
+    (inner ?? "").replace(/<span aria-hidden="true"[^>]*>\*<\/span>/, "").replace(/<[^>]+>/g, "")
+  );
+}
+
 describe("NewIssueForm", () => {
-  it("has the form's test id, labelled fields and the Create issue button", () => {
-    const html = render(drafts({}));
+  it("has the form's test id, the labelled fields, the files and the Create issue button", () => {
+    const html = render();
     expect(html).toContain('data-testid="new-issue-form"');
-    for (const label of ["Project", "Issue type", "Summary", "Description"]) {
-      expect(html).toMatch(new RegExp(`<label[^>]*>${label}`));
-    }
-    expect(html).toMatch(/<select[^>]*>/);
+    expect(labels(html)).toEqual([
+      "Project",
+      "Issue type",
+      "Summary",
+      "Include a header block (From, Sent, To, Cc, Subject)",
+      "Cut the quoted reply history",
+      "Description",
+      "Converting the email…",
+      "log.txt",
+      "photo.jpg",
+      "Attach the email (.eml)",
+    ]);
+    expect(html.match(/role="combobox"/g)).toHaveLength(2);
     expect(html).toMatch(/<button type="submit"[^>]*>Create issue<\/button>/);
     expect(html).toContain("Loading projects…");
+    expect(html).toContain(">24 KB<");
+    expect(html).toContain(">3.1 MB<");
   });
 
-  it("names every field: each one's label points at it", () => {
-    const html = render(drafts({}));
-    const controls = [...html.matchAll(/<(select|input|textarea)\b[^>]*\bid="([^"]+)"/g)];
-    expect(controls.map((control) => control[1])).toEqual([
-      "select",
-      "select",
-      "input",
-      "textarea",
-    ]);
+  it("names every control: each one's label points at it", () => {
+    const html = render();
+    const controls = [...html.matchAll(/<(input|textarea)\b[^>]*\bid="([^"]+)"/g)];
+    expect(controls).toHaveLength(9);
     for (const [, , id] of controls) expect(html).toContain(`<label for="${id}"`);
     expect(html).not.toMatch(/<(select|input|textarea)\b(?![^>]*\bid=)[^>]*>/);
   });
 
-  it("starts from the email's subject when nothing is stored", () => {
-    const store = drafts({});
-    const html = render(store);
-    expect(store.loaded).toEqual(["new-issue:item-7"]);
+  it("starts from the email's subject, without the reply prefix, and converts the email", () => {
+    const html = render();
     expect(html).toContain('value="Printer jams on every job"');
+    expect(html).toContain("Converting the email…");
+    expect(buttonTag(html, "Create issue")).toContain('disabled=""');
   });
 
   it("brings back the stored draft exactly as typed", () => {
-    const html = render(
-      drafts({ "new-issue:item-7": { ...typed, description: "Line one\nLine <two>" } })
-    );
+    const html = render({
+      [KEY]: storedValueOf({ ...typed, description: "Line one\nLine <two>" }),
+    });
     expect(html).toContain('value="Typed summary"');
     expect(html).toContain("Line one\nLine &lt;two&gt;</textarea>");
+    expect(html).not.toContain("Converting the email…");
   });
 
   it("says the next create looks first after an uncertain attempt", () => {
-    const html = render(
-      drafts({ "new-issue:item-7": { ...typed, previousAttemptUncertain: true } })
-    );
+    const html = render({ [KEY]: storedValueOf({ ...typed, previousAttemptUncertain: true }) });
     expect(html).toContain(
       "The last try may have created this issue already: Create issue looks for it in Jira first, so it won&#x27;t be created twice."
     );
   });
 
   it("starts afresh from a stored value that isn't a draft", () => {
-    const html = render(drafts({ "new-issue:item-7": { summary: 42 } }));
-    expect(html).toContain('value="Printer jams on every job"');
+    expect(render({ [KEY]: { draft: { summary: 42 } } })).toContain(
+      'value="Printer jams on every job"'
+    );
+  });
+
+  it("keeps the user's edits when an option changed, and offers to replace them", () => {
+    const html = render({
+      [KEY]: storedValueOf({
+        ...typed,
+        description: "Mine",
+        descriptionOptions: { includeHeaderBlock: false, cutQuotedHistory: false },
+        generatedWith: { includeHeaderBlock: true, cutQuotedHistory: false },
+      }),
+    });
+    expect(html).toContain(
+      "Your edits are kept. Replace the description with the email&#x27;s conversion?"
+    );
+    expect(html).toMatch(/<button[^>]*>Replace with the email<\/button>/);
+  });
+
+  it("counts the inline images the description shows", () => {
+    const html = render({
+      [KEY]: storedValueOf({
+        ...typed,
+        description: "!image001.png!",
+        inlineImages: [{ attachmentId: "att-3", fileName: "image001.png" }],
+      }),
+    });
+    expect(html).toContain("Inline images in the description (1): uploaded with the issue");
   });
 });
 
@@ -165,7 +205,7 @@ describe("NewIssueForm mounted while its email's create runs", () => {
     );
     const created = storeWithCreate(Promise.resolve({ id: "1", key: "OPS-1", self: "x" }));
     await settle();
-    expect(buttonNames(render(drafts({})))).toEqual(["Create issue"]);
+    expect(buttonNames(render())).toEqual(["Create issue"]);
     expect(buttonNames(renderWith(storeWithCreate(new Promise(() => undefined)), true))).toEqual([
       "Create issue",
       "Cancel",
@@ -174,34 +214,38 @@ describe("NewIssueForm mounted while its email's create runs", () => {
     expect(buttonNames(renderWith(created))).toEqual(["New issue"]);
   });
 
-  it("shows the create running: nothing editable, Create unavailable, a spinner", () => {
+  it("reads the files first: nothing editable, the steps listed, Create unavailable", () => {
     const html = renderWith(storeWithCreate(new Promise(() => undefined)));
-    expect(html).toContain("Creating the issue…");
+    expect(html).toContain("Reading attachments…");
     expect(html).toMatch(/<input[^>]*readOnly=""[^>]*value="Typed summary"/);
     expect(html).toMatch(/<textarea[^>]*readOnly=""/);
+    expect(html).toContain('data-testid="delivery-steps"');
+    expect(html).toMatch(/data-testid="delivery-step" data-step="create" data-status="pending"/);
+    expect(html).toMatch(/data-testid="delivery-step" data-step="upload" data-status="pending"/);
     expect(buttonTag(html, "Create issue")).toContain('aria-disabled="true"');
   });
 
-  // Bug: the Create button turned `disabled` while creating, and a focused control that becomes
-  // disabled loses focus (the browser moves it to <body>): a keyboard user who pressed Create was
-  // thrown out of the form just as the "connection ended" banner and Cancel appeared.
-  it("keeps the busy Create button focusable, so the keyboard user keeps their place", () => {
-    const tag = buttonTag(
-      renderWith(storeWithCreate(new Promise(() => undefined))),
-      "Create issue"
-    );
+  it("shows the create running, and keeps the busy Create button focusable", async () => {
+    const store = storeWithCreate(new Promise(() => undefined));
+    await settle();
+    const html = renderWith(store);
+    expect(html).toContain("Creating the issue…");
+    expect(html).toMatch(/data-step="create" data-status="running"/);
+    const tag = buttonTag(html, "Create issue");
     expect(tag).not.toMatch(/\sdisabled=""/);
     expect(tag).toContain('aria-disabled="true"');
   });
 
-  it("says it waits for the new sign-in when the connection ended, with Cancel", () => {
-    const html = renderWith(storeWithCreate(new Promise(() => undefined)), true);
+  it("says it waits for the new sign-in when the connection ended, with Cancel", async () => {
+    const store = storeWithCreate(new Promise(() => undefined));
+    await settle();
+    const html = renderWith(store, true);
     expect(html).toMatch(/role="status"[^>]*>.*Waiting for you to sign in to Jira again…/);
     expect(html).toMatch(/<button[^>]*>Cancel<\/button>/);
     expect(html).not.toContain("Creating the issue…");
   });
 
-  it("shows the created issue, linked, and offers a New issue", async () => {
+  it("shows the created issue, linked, its summary, every step done, and a New issue button", async () => {
     const store = storeWithCreate(
       Promise.resolve({ id: "1", key: "OPS-12", self: "x", recovered: false })
     );
@@ -209,10 +253,34 @@ describe("NewIssueForm mounted while its email's create runs", () => {
     const html = renderWith(store);
     expect(html).toContain('data-testid="issue-created"');
     expect(html).toMatch(
-      /<span>Created <a[^>]*href="https:\/\/jira.example.com\/browse\/OPS-12"[^>]*>OPS-12<\/a><\/span>/
+      /Created <a[^>]*href="https:\/\/jira.example.com\/browse\/OPS-12"[^>]*target="_blank" rel="noreferrer"[^>]*>OPS-12<\/a>/
     );
-    expect(html).toMatch(/<button[^>]*>New issue<\/button>/);
+    expect(html).toContain("Typed summary");
+    expect(
+      [...html.matchAll(/data-step="([^"]+)" data-status="([^"]+)"/g)].map((m) => m.slice(1))
+    ).toEqual([
+      ["create", "done"],
+      ["upload", "done"],
+      ["remote-link", "done"],
+      ["email-link", "done"],
+    ]);
+    expect(html).toContain('role="progressbar"');
+    expect(html).not.toContain("Retry failed steps");
     expect(html).not.toContain("Create issue");
+  });
+
+  it("keeps the list after a partial failure, says what failed and offers Retry failed steps", async () => {
+    const links = memoryEmailLinks();
+    links.failNextRecord(Object.assign(new Error("Outlook is offline."), { code: 5000 }));
+    const store = storeWithCreate(Promise.resolve({ id: "1", key: "OPS-12", self: "x" }), links);
+    await settle();
+    const html = renderWith(store);
+    expect(html).toMatch(/data-step="email-link" data-status="failed"/);
+    expect(html).toContain(
+      "Outlook could not do what the add-in asked (Outlook is offline, error 5000)."
+    );
+    expect(html).toContain("The issue exists, but one step failed. Retry runs only that step.");
+    expect(buttonNames(html)).toEqual(["Retry failed steps", "New issue"]);
   });
 
   it("shows an uncertain create with Try again", async () => {
@@ -221,8 +289,7 @@ describe("NewIssueForm mounted while its email's create runs", () => {
     const html = renderWith(store);
     expect(html).toMatch(/data-testid="new-issue-problem"[^>]*data-code="create_uncertain"/);
     expect(html).toContain("Jira did not confirm the new issue");
-    expect(html).toMatch(/<button[^>]*>Try again<\/button>/);
-    expect(html).toContain('aria-label="Dismiss"');
+    expect(html).not.toContain('data-testid="delivery-steps"');
   });
 
   it("says the create needs a sign-in when the wait for one was cancelled", async () => {

@@ -16,11 +16,16 @@ const message = (fields: Partial<MailMessage>): MailMessage => ({
 });
 
 describe("newIssueItemFor", () => {
-  it("keys a draft by Outlook's item id, as the DraftStore always did", () => {
-    expect(newIssueItemFor(message({ itemId: "AAMkAD=", subject: "Hi" }))).toEqual({
+  it("keys a draft by Outlook's item id, and keeps what a fresh draft starts from", () => {
+    const from = { name: "Chris", address: "chris@contoso.example" };
+    expect(
+      newIssueItemFor(message({ itemId: "AAMkAD=", subject: "Hi", conversationId: "c1", from }))
+    ).toEqual({
       key: "new-issue:AAMkAD=",
       persistent: true,
       subject: "Hi",
+      conversationId: "c1",
+      from,
     });
   });
 

@@ -1,91 +1,59 @@
 /**
- * The pane's New issue drafts and creates per email (createNewIssueStore). The pane is pinned: the
- * user switches email while a create runs and comes back, and the form for an email is mounted
- * again each time. These are the reproductions of what went wrong when the create lived in the
- * form (f33dc7a): a second create after coming back, the result lost, the uncertain flag lost.
+ * The pane's New issue drafts and description conversions per email (createNewIssueStore), with
+ * Jira, Outlook and the converter faked. The pane is pinned: the user switches email and comes
+ * back, and the form for an email is mounted again each time.
  */
-import { IssueCreateUncertainError } from "../../../src/jira/create-issue-once";
-import type { IssueDraftFields } from "../../../src/jira/create-issue-once";
-import type { JiraClient } from "../../../src/jira/create-jira-client";
-import { SessionError } from "../../../src/session/session-types";
-import type { NewIssueDraft } from "../../../src/ui/new-issue-draft";
-import type { NewIssueItem } from "../../../src/ui/new-issue-item";
+import { createDestinationMemory } from "../../../src/ui/destination-memory";
+import { initialDraftFor } from "../../../src/ui/new-issue-draft";
+import { newIssueItemFor } from "../../../src/ui/new-issue-item";
 import { createNewIssueStore } from "../../../src/ui/new-issue-store";
-import type { JiraSession } from "../../../src/ui/ports";
-import { deferred, settle } from "../../support/deferred";
-import type { Deferred } from "../../support/deferred";
+import { settle } from "../../support/deferred";
+import { createMemorySettings } from "../session/session-fakes";
 import { memoryDrafts } from "./memory-drafts";
-
-/** A Jira client whose createIssue and search calls the test answers. */
-function fakeJira() {
-  const creates: Array<{ fields: unknown; answer: Deferred<unknown> }> = [];
-  const searches: Array<Deferred<unknown>> = [];
-  const client = {
-    baseUrl: "https://jira.example.com",
-    createIssue: jest.fn((fields: unknown) => {
-      const answer = deferred<unknown>();
-      creates.push({ fields, answer });
-      return answer.promise;
-    }),
-    search: jest.fn(() => {
-      const answer = deferred<unknown>();
-      searches.push(answer);
-      return answer.promise;
-    }),
-  } as unknown as JiraClient & {
-    createIssue: jest.Mock;
-    search: jest.Mock;
-  };
-  return { client, creates, searches };
-}
-
-/** withJira that runs the operation at once with the fake client (the session is tested elsewhere). */
-function fakeSession(client: JiraClient) {
-  const withJira = jest.fn(<T>(operation: (client: JiraClient) => Promise<T>) => operation(client));
-  return { withJira } as Pick<JiraSession, "withJira"> & { withJira: jest.Mock };
-}
-
-const A: NewIssueItem = { key: "new-issue:A", persistent: true, subject: "Printer jams" };
-const B: NewIssueItem = { key: "new-issue:B", persistent: true, subject: "VPN drops" };
-
-const typedA: NewIssueDraft = {
-  projectKey: "OPS",
-  issueTypeId: "3",
-  summary: "Printer jams on every job",
-  description: "Since Monday.",
-  previousAttemptUncertain: false,
-};
-
-const fieldsA: IssueDraftFields = {
-  projectKey: "OPS",
-  issueTypeId: "3",
-  summary: "Printer jams on every job",
-  description: "Since Monday.",
-};
-
-const createdAnswer = { id: "10001", key: "OPS-1", self: "https://jira.example.com/issue/10001" };
-
-function setup(stored: Record<string, unknown> = { [A.key]: typedA }) {
-  const jira = fakeJira();
-  const session = fakeSession(jira.client);
-  const drafts = memoryDrafts(stored);
-  const clock = { now: Date.UTC(2026, 11, 4, 9, 0) };
-  const store = createNewIssueStore({ session, drafts, now: () => clock.now });
-  return { ...jira, session, drafts, store, clock };
-}
+import {
+  A,
+  echoConverter,
+  B,
+  draftIn,
+  fakeJira,
+  fakeSession,
+  messageA,
+  messageB,
+  setup,
+  typedA,
+} from "./store-fixture";
+import { memoryEmailLinks, memoryMailContent, officeError } from "./ui-fakes";
 
 describe("createNewIssueStore: drafts", () => {
   it("starts an email's draft from the DraftStore, else from its subject", () => {
     const { store } = setup();
     expect(store.get(A).draft).toEqual(typedA);
-    expect(store.get(B).draft).toEqual({
-      projectKey: "",
-      issueTypeId: "",
-      summary: "VPN drops",
-      description: "",
-      previousAttemptUncertain: false,
-    });
+    expect(store.get(B).draft).toEqual(initialDraftFor(messageB));
     expect(store.get(A).submission).toEqual({ status: "idle" });
+  });
+
+  it("starts a fresh draft where this conversation's last issue went, saying why", async () => {
+    const settings = createMemorySettings();
+    await createDestinationMemory(settings).remember(messageB, {
+      projectKey: "SUP",
+      issueTypeId: "10100",
+      issueKey: "SUP-12",
+      attachEmail: true,
+    });
+    const store = createNewIssueStore({
+      session: fakeSession(fakeJira().client),
+      drafts: memoryDrafts(),
+      mailContent: memoryMailContent(messageB),
+      emailLinks: memoryEmailLinks(),
+      destinations: createDestinationMemory(settings),
+      locale: "en-US",
+    });
+    expect(store.get(B).draft).toMatchObject({
+      projectKey: "SUP",
+      issueTypeId: "10100",
+      attachEmail: true,
+      suggestion: { reason: "conversation", issueKey: "SUP-12" },
+    });
   });
 
   it("returns the same entry until it changes (what useSyncExternalStore needs)", () => {
@@ -104,7 +72,7 @@ describe("createNewIssueStore: drafts", () => {
     store.subscribe(A.key, onA);
     const unsubscribeB = store.subscribe(B.key, onB);
     store.update(A, { description: "More detail" });
-    expect(drafts.map.get(A.key)).toEqual({ ...typedA, description: "More detail" });
+    expect(draftIn(drafts, A.key)).toEqual({ ...typedA, description: "More detail" });
     expect(onA).toHaveBeenCalledTimes(1);
     expect(onB).not.toHaveBeenCalled();
     unsubscribeB();
@@ -112,230 +80,109 @@ describe("createNewIssueStore: drafts", () => {
     expect(onB).not.toHaveBeenCalled();
   });
 
+  it("applies a change computed from the latest draft (two quick choices both count)", () => {
+    const { store } = setup();
+    store.update(A, (draft) => ({ attachmentChoices: { ...draft.attachmentChoices, a: false } }));
+    store.update(A, (draft) => ({ attachmentChoices: { ...draft.attachmentChoices, b: true } }));
+    expect(store.get(A).draft.attachmentChoices).toEqual({ a: false, b: true });
+  });
+
   it("keeps the draft of an email without any id in memory only", () => {
     const { store, drafts } = setup({});
-    const unsaved: NewIssueItem = {
-      key: "new-issue:unidentified:1",
-      persistent: false,
-      subject: "s",
-    };
+    const unsaved = newIssueItemFor({ ...messageA, itemId: "", internetMessageId: "" });
     store.update(unsaved, { summary: "typed" });
     expect(store.get(unsaved).draft.summary).toBe("typed");
     expect(drafts.map.size).toBe(0);
   });
 });
 
-describe("createNewIssueStore: creating", () => {
-  it("creates through withJira and, once created, starts a fresh draft in the same place", async () => {
-    const { store, session, creates, drafts } = setup();
-    expect(store.create(A, fieldsA)).toBe(true);
-    expect(store.get(A).submission).toEqual({ status: "creating" });
-    expect(session.withJira).toHaveBeenCalledTimes(1);
-    expect(creates[0]?.fields).toEqual({
-      project: { key: "OPS" },
-      issuetype: { id: "3" },
-      summary: "Printer jams on every job",
-      description: "Since Monday.",
+describe("createNewIssueStore: the description", () => {
+  it("converts a pending description once, with the chosen options", async () => {
+    const { store } = setup({});
+    store.convert(A, messageA, "if-pending");
+    expect(store.get(A).conversion).toEqual({ status: "converting" });
+    store.convert(A, messageA, "if-pending"); // a second render: nothing more
+    await settle();
+    expect(store.get(A).draft).toMatchObject({
+      description: "header=true cut=false\nHello",
+      descriptionState: "generated",
+      generatedWith: { includeHeaderBlock: true, cutQuotedHistory: false },
     });
-    creates[0]?.answer.resolve(createdAnswer);
+    expect(store.get(A).conversion).toEqual({ status: "idle" });
+    store.convert(A, messageA, "if-pending");
+    expect(store.get(A).conversion).toEqual({ status: "idle" });
+  });
+
+  it("converts again when an option changes, unless the user edited the text; Replace overrides", async () => {
+    const { store } = setup({});
+    store.convert(A, messageA, "if-pending");
     await settle();
-    expect(store.get(A)).toEqual({
-      draft: {
-        projectKey: "OPS",
-        issueTypeId: "3",
-        summary: "Printer jams",
-        description: "",
-        previousAttemptUncertain: false,
-      },
-      submission: { status: "created", issue: { ...createdAnswer, recovered: false } },
+    store.update(A, { descriptionOptions: { includeHeaderBlock: false, cutQuotedHistory: true } });
+    store.convert(A, messageA, "options");
+    await settle();
+    expect(store.get(A).draft.description).toBe("header=false cut=true\nHello");
+
+    store.update(A, { description: "My own words", descriptionState: "edited" });
+    store.update(A, { descriptionOptions: { includeHeaderBlock: true, cutQuotedHistory: true } });
+    store.convert(A, messageA, "options");
+    await settle();
+    expect(store.get(A).draft.description).toBe("My own words");
+
+    store.convert(A, messageA, "replace");
+    await settle();
+    expect(store.get(A).draft).toMatchObject({
+      description: "header=true cut=true\nHello",
+      descriptionState: "generated",
     });
-    expect(drafts.map.has(A.key)).toBe(false);
-    store.dismiss(A);
-    expect(store.get(A).submission).toEqual({ status: "idle" });
   });
 
-  it("never sends a second create while the first one runs (Create clicked twice)", async () => {
-    const { store, session, creates } = setup();
-    expect(store.create(A, fieldsA)).toBe(true);
-    expect(store.create(A, fieldsA)).toBe(false);
-    expect(session.withJira).toHaveBeenCalledTimes(1);
-    creates[0]?.answer.resolve(createdAnswer);
+  it("lets only the newest of two conversions land", async () => {
+    const { store } = setup({});
+    store.convert(A, messageA, "if-pending");
+    store.update(A, { descriptionOptions: { includeHeaderBlock: false, cutQuotedHistory: false } });
+    store.convert(A, messageA, "options");
     await settle();
-    expect(creates).toHaveLength(1);
+    expect(store.get(A).draft.description).toBe("header=false cut=false\nHello");
   });
 
-  // f33dc7a: the create lived in the form. Switching to email B unmounted A's form; back on A a
-  // new form knew nothing of the running create, offered Create again and sent a second POST.
-  it("shows a form mounted again for the email that the create still runs, and refuses a second one", () => {
-    const { store, session } = setup();
-    store.create(A, fieldsA);
-    store.get(B); // the user looks at another email…
-    // …and comes back: the new form reads A's entry.
-    expect(store.get(A).submission).toEqual({ status: "creating" });
-    expect(store.create(A, fieldsA)).toBe(false);
-    expect(session.withJira).toHaveBeenCalledTimes(1);
-  });
-
-  // f33dc7a: the result of a create that ended while another email was shown was lost ("Created"
-  // never appeared for A) and only the stored draft was removed.
-  it("lands the result on the email the create was made from, never on the email shown", async () => {
-    const { store, creates, drafts } = setup({
-      [A.key]: typedA,
-      [B.key]: { ...typedA, summary: "B's own draft" },
-    });
-    store.create(A, fieldsA);
-    const bBefore = store.get(B);
-    creates[0]?.answer.resolve(createdAnswer);
+  it("leaves an empty, editable description and says why when Outlook gives no body", async () => {
+    const { store, mailContent, warnings } = setup({});
+    mailContent.failNext("body", officeError(9030, "Another email is selected now."));
+    store.convert(A, messageA, "if-pending");
     await settle();
-    expect(store.get(B)).toBe(bBefore);
-    expect(drafts.map.get(B.key)).toMatchObject({ summary: "B's own draft" });
-    expect(store.get(A).submission).toMatchObject({ status: "created", issue: { key: "OPS-1" } });
-    expect(drafts.map.has(A.key)).toBe(false);
-  });
-
-  it("creates B while A's create runs: each on its own", async () => {
-    const { store, creates } = setup({ [A.key]: typedA, [B.key]: typedA });
-    expect(store.create(A, fieldsA)).toBe(true);
-    expect(store.create(B, { ...fieldsA, summary: "B" })).toBe(true);
-    creates[1]?.answer.reject(new Error("B failed"));
-    creates[0]?.answer.resolve(createdAnswer);
-    await settle();
-    expect(store.get(A).submission.status).toBe("created");
-    expect(store.get(B).submission).toMatchObject({
+    expect(store.get(A).draft).toMatchObject({ description: "", descriptionState: "generated" });
+    expect(store.get(A).conversion).toEqual({
       status: "failed",
-      error: { message: "B failed" },
+      problem:
+        "Outlook didn't give the email's text (Another email is selected now., error 9030), so the description is empty. " +
+        "Write it yourself, or open the email again and choose Convert again.",
     });
+    expect(warnings).toHaveLength(1);
   });
 
-  it("turns a withJira that throws at once into a failure", async () => {
-    const { store, session } = setup();
-    session.withJira.mockImplementationOnce(() => {
-      throw new Error("no session");
-    });
-    expect(store.create(A, fieldsA)).toBe(true);
-    await settle();
-    expect(store.get(A).submission).toMatchObject({ status: "failed" });
-  });
-});
-
-describe("createNewIssueStore: an uncertain create", () => {
-  it("remembers it in the stored draft, and the next create looks before it posts", async () => {
-    const { store, session, creates, searches, drafts } = setup();
-    session.withJira.mockImplementationOnce(() =>
-      Promise.reject(new IssueCreateUncertainError(new Error("504")))
-    );
-    store.create(A, fieldsA);
-    await settle();
-    expect(store.get(A).submission).toMatchObject({
-      status: "failed",
-      error: { code: "create_uncertain" },
-    });
-    expect(store.get(A).draft.previousAttemptUncertain).toBe(true);
-    expect(drafts.map.get(A.key)).toMatchObject({ previousAttemptUncertain: true });
-
-    store.create(A, fieldsA);
-    expect(searches).toHaveLength(1);
-    expect(creates).toHaveLength(0);
-    searches[0]?.resolve({ issues: [] });
-    await settle();
-    expect(creates).toHaveLength(1);
-  });
-
-  // f33dc7a: the flag was written by the unmounted form from its own copy of the draft, while the
-  // form mounted again for A held the draft without it: its next keystroke stored the flag away,
-  // and its Create posted without looking first.
-  it("keeps the flag through edits made by a form mounted again meanwhile", async () => {
-    const { store, session, searches, creates, drafts } = setup();
-    const uncertain = deferred<never>();
-    session.withJira.mockImplementationOnce(() => uncertain.promise);
-    store.create(A, fieldsA);
-    store.get(B); // away…
-    const remounted = store.get(A); // …and back, while the create still runs
-    expect(remounted.submission.status).toBe("creating");
-    uncertain.reject(new IssueCreateUncertainError(new Error("504")));
-    await settle();
-    store.update(A, { summary: "Printer jams on every job!" });
-    expect(drafts.map.get(A.key)).toMatchObject({
-      summary: "Printer jams on every job!",
-      previousAttemptUncertain: true,
-    });
-    store.create(A, { ...fieldsA, summary: "Printer jams on every job!" });
-    expect(searches).toHaveLength(1);
-    expect(creates).toHaveLength(0);
-  });
-
-  it("keeps the flag when a later attempt fails for another reason (it proves nothing)", async () => {
-    const { store, session } = setup({ [A.key]: { ...typedA, previousAttemptUncertain: true } });
-    session.withJira.mockImplementationOnce(() =>
-      Promise.reject(new SessionError("sign_in_required", "Sign in to Jira to continue."))
-    );
-    store.create(A, fieldsA);
-    await settle();
-    expect(store.get(A).submission).toMatchObject({ error: { code: "sign_in_required" } });
-    expect(store.get(A).draft.previousAttemptUncertain).toBe(true);
-  });
-
-  // createIssueOnce looks back 15 minutes unless told when the uncertain attempt was made
-  // (uncertainSince): a retry an hour after a Jira outage would not find the issue and post again.
-  it("remembers when the uncertain attempt was made, and the retry searches back to it", async () => {
-    const { store, session, searches, drafts, clock, client } = setup();
-    const attemptedAt = clock.now;
-    session.withJira.mockImplementationOnce(() =>
-      Promise.reject(new IssueCreateUncertainError(new Error("504")))
-    );
-    store.create(A, fieldsA);
-    clock.now += 5_000; // the answer comes later than the attempt
-    await settle();
-    expect(store.get(A).draft.uncertainSince).toBe(attemptedAt);
-    expect(drafts.map.get(A.key)).toMatchObject({ uncertainSince: attemptedAt });
-
-    clock.now = attemptedAt + 60 * 60_000; // an hour later
-    store.create(A, fieldsA);
-    expect(searches).toHaveLength(1);
-    expect(client.search.mock.calls[0]?.[0]).toMatchObject({
-      jql: expect.stringContaining("created >= -75m"),
-    });
-  });
-
-  it("keeps the first uncertain attempt's time through later uncertain ones", async () => {
-    const { store, session, clock } = setup();
-    const first = clock.now;
-    const uncertain = () => Promise.reject(new IssueCreateUncertainError(new Error("504")));
-    session.withJira.mockImplementationOnce(uncertain).mockImplementationOnce(uncertain);
-    store.create(A, fieldsA);
-    await settle();
-    clock.now += 10 * 60_000;
-    store.create(A, fieldsA);
-    await settle();
-    expect(store.get(A).draft.uncertainSince).toBe(first);
-  });
-
-  it("clears the flag once the issue is created (or found)", async () => {
-    const { store, searches, drafts } = setup({
-      [A.key]: { ...typedA, previousAttemptUncertain: true },
-    });
-    store.create(A, fieldsA);
-    searches[0]?.resolve({
-      issues: [
-        {
-          id: "10001",
-          key: "OPS-1",
-          self: "https://jira.example.com/rest/api/2/issue/10001",
-          fields: {
-            project: { key: "OPS" },
-            issuetype: { id: "3" },
-            summary: "Printer jams on every job",
-            description: "Since Monday.",
-          },
+  it("says so when the converter can't be loaded, and the next conversion tries again", async () => {
+    let loads = 0;
+    const { store } = setup(
+      {},
+      {
+        loadConverter: async () => {
+          loads += 1;
+          if (loads === 1) throw new Error("Loading chunk email-converter failed.");
+          return echoConverter;
         },
-      ],
-    });
+      }
+    );
+    store.convert(A, messageA, "if-pending");
     await settle();
-    expect(store.get(A).submission).toMatchObject({
-      status: "created",
-      issue: { key: "OPS-1", recovered: true },
+    expect(store.get(A).conversion).toEqual({
+      status: "failed",
+      problem:
+        "The email couldn't be turned into a description (Loading chunk email-converter failed.), so it is empty. " +
+        "Write it yourself, or choose Convert again.",
     });
-    expect(store.get(A).draft.previousAttemptUncertain).toBe(false);
-    expect(drafts.map.has(A.key)).toBe(false);
+    store.convert(A, messageA, "replace");
+    await settle();
+    expect(store.get(A).draft.description).toBe("header=true cut=false\nHello");
+    expect(store.get(A).conversion).toEqual({ status: "idle" });
   });
 });

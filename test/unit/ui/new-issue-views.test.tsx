@@ -8,16 +8,30 @@ import { IssueCreateUncertainError } from "../../../src/jira/create-issue-once";
 import { JiraValidationError } from "../../../src/jira/jira-errors";
 import { CreateIssueActions } from "../../../src/ui/components/CreateIssueActions";
 import { CreateProblemBar } from "../../../src/ui/components/CreateProblemBar";
-import { CreatedIssueBar } from "../../../src/ui/components/CreatedIssueBar";
-import { IssueTypeSelect } from "../../../src/ui/components/IssueTypeSelect";
+import { AttachmentsSection } from "../../../src/ui/components/AttachmentsSection";
+import { DescriptionSection } from "../../../src/ui/components/DescriptionSection";
+import { IssueTypePicker } from "../../../src/ui/components/IssueTypePicker";
 import { LoadProblemBar } from "../../../src/ui/components/LoadProblemBar";
-import { ProjectSelect } from "../../../src/ui/components/ProjectSelect";
+import { ProjectPicker } from "../../../src/ui/components/ProjectPicker";
+import { SuggestionNote } from "../../../src/ui/components/SuggestionNote";
+import { SummaryField } from "../../../src/ui/components/SummaryField";
 import { UnfillableFieldsBar } from "../../../src/ui/components/UnfillableFieldsBar";
+import { initialDraftFor } from "../../../src/ui/new-issue-draft";
+import { file, sampleMessage } from "./ui-fakes";
 
 const JIRA = "https://jira.example.com";
 const HOSTILE = '<img src=x onerror="alert(1)">';
 const ESCAPED = "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;";
 const noop = () => undefined;
+
+/** The checkbox `<input>` whose label says `text`. */
+function checkbox(html: string, text: string): string {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const id = new RegExp(`<label for="([^"]+)"[^>]*>${escaped}</label>`).exec(html)?.[1];
+  const input = id && new RegExp(`<input type="checkbox" id="${id}"[^>]*>`).exec(html)?.[0];
+  if (!input) throw new Error(`No checkbox "${text}" in the markup.`);
+  return input;
+}
 
 const refusal = (message: string) =>
   new JiraValidationError({
@@ -27,39 +41,181 @@ const refusal = (message: string) =>
     request: { method: "POST", path: "/rest/api/2/issue" },
   });
 
-describe("ProjectSelect and IssueTypeSelect", () => {
-  it("offers the projects as 'Name (KEY)', escaping what Jira calls them", () => {
+describe("ProjectPicker and IssueTypePicker", () => {
+  it("show the chosen project as 'Name (KEY)' in a labelled combobox, escaping what Jira calls it", () => {
     const html = renderToStaticMarkup(
-      <ProjectSelect
+      <ProjectPicker
         projects={[{ id: "1", key: "OPS", name: HOSTILE }]}
         value="OPS"
         disabled={false}
         onChange={noop}
       />
     );
-    expect(html).toContain("Choose a project");
-    expect(html).toContain(`<option value="OPS" selected="">${ESCAPED} (OPS)</option>`);
+    expect(html).toMatch(/<label[^>]*>Project<span/);
+    expect(html).toMatch(/<input[^>]*role="combobox"[^>]*placeholder="Choose or type a project"/);
+    expect(html).toContain(`value="${ESCAPED} (OPS)"`);
     expect(html).not.toContain("<img");
   });
 
-  it("says what the issue type list waits for, and escapes issue type names", () => {
+  it("say what the issue type list waits for, and show the chosen type's name", () => {
     const types = [{ id: "3", name: HOSTILE }];
-    const render = (projectChosen: boolean, issueTypes?: typeof types) =>
+    const render = (projectChosen: boolean, issueTypes?: typeof types, value = "") =>
       renderToStaticMarkup(
-        <IssueTypeSelect
+        <IssueTypePicker
           issueTypes={issueTypes}
           projectChosen={projectChosen}
-          value=""
+          value={value}
           disabled={false}
           onChange={noop}
         />
       );
-    expect(render(false)).toContain("Choose a project first");
-    expect(render(true)).toContain("Loading issue types…");
-    const loaded = render(true, types);
-    expect(loaded).toContain("Choose an issue type");
-    expect(loaded).toContain(`<option value="3">${ESCAPED}</option>`);
+    expect(render(false)).toContain('placeholder="Choose a project first"');
+    expect(render(true)).toContain('placeholder="Loading issue types…"');
+    expect(render(true)).toMatch(/<input[^>]*disabled=""/);
+    const loaded = render(true, types, "3");
+    expect(loaded).toContain('placeholder="Choose an issue type"');
+    expect(loaded).toContain(`value="${ESCAPED}"`);
     expect(loaded).not.toContain("<img");
+  });
+});
+
+describe("SuggestionNote", () => {
+  const render = (reason: "conversation" | "sender" | "last-used", issueKey?: string) =>
+    renderToStaticMarkup(
+      <SuggestionNote
+        suggestion={{
+          reason,
+          projectKey: "SUP",
+          issueTypeId: "3",
+          ...(issueKey ? { issueKey } : {}),
+        }}
+        projectName="Customer Support"
+        senderAddress="chris@contoso.example"
+      />
+    );
+
+  it("says why the project and issue type were chosen", () => {
+    expect(render("conversation", "SUP-12")).toContain(
+      "Suggested: earlier emails of this conversation went to SUP-12 in Customer Support."
+    );
+    expect(render("sender", "SUP-4")).toContain(
+      "Suggested: earlier emails from chris@contoso.example went to SUP-4 in Customer Support."
+    );
+    expect(render("last-used")).toContain(
+      "Suggested: the project and issue type you used last (Customer Support)."
+    );
+  });
+});
+
+describe("SummaryField", () => {
+  it("counts the characters near the limit, and says at once when the summary is too long", () => {
+    const render = (value: string) =>
+      renderToStaticMarkup(<SummaryField value={value} readOnly={false} onChange={noop} />);
+    expect(render("short")).not.toContain("characters");
+    expect(render("x".repeat(240))).toContain("240 of 255 characters");
+    expect(render("x".repeat(256))).toContain(
+      "The summary can have at most 255 characters (it has 256)."
+    );
+  });
+});
+
+describe("DescriptionSection", () => {
+  const draft = {
+    ...initialDraftFor({ subject: "s" }),
+    description: "h1. Hi",
+    descriptionState: "generated" as const,
+  };
+
+  it("holds the markup in a labelled monospace textarea with the two options", () => {
+    const html = renderToStaticMarkup(
+      <DescriptionSection
+        draft={draft}
+        conversion={{ status: "idle" }}
+        readOnly={false}
+        onChange={noop}
+        onConvert={noop}
+      />
+    );
+    expect(html).toMatch(/<label[^>]*>Description<\/label>/);
+    expect(html).toContain(">h1. Hi</textarea>");
+    expect(checkbox(html, "Include a header block (From, Sent, To, Cc, Subject)")).toContain(
+      'checked=""'
+    );
+    expect(html).toContain("Cut the quoted reply history");
+    expect(html).not.toContain("Converting the email…");
+  });
+
+  it("says when the email couldn't be converted, as text, and offers to convert again", () => {
+    const html = renderToStaticMarkup(
+      <DescriptionSection
+        draft={{ ...draft, description: "" }}
+        conversion={{ status: "failed", problem: `Outlook said ${HOSTILE}` }}
+        readOnly={false}
+        onChange={noop}
+        onConvert={noop}
+      />
+    );
+    expect(html).toContain('data-testid="description-problem"');
+    expect(html).toContain(`Outlook said ${ESCAPED}`);
+    expect(html).toMatch(/<button[^>]*>Convert again<\/button>/);
+    expect(html).not.toMatch(/<textarea[^>]*readOnly/);
+  });
+});
+
+describe("AttachmentsSection", () => {
+  const TEN_MB = 10 * 1024 * 1024;
+  const message = sampleMessage({
+    attachments: [
+      file("a1", HOSTILE, "text/plain", 24 * 1024),
+      file("a2", "dump.bin", "application/octet-stream", TEN_MB + 1),
+      { ...file("a3", "plan.docx", "application/msword", 5000), attachmentType: "cloud" },
+    ],
+  });
+  const draft = { attachmentChoices: {}, attachEmail: true, description: "", inlineImages: [] };
+  const render = (policy: Parameters<typeof AttachmentsSection>[0]["policy"], problem?: string) =>
+    renderToStaticMarkup(
+      <AttachmentsSection
+        message={message}
+        draft={draft}
+        policy={policy}
+        locale="en-US"
+        disabled={false}
+        onChange={noop}
+        {...(problem ? { problem } : {})}
+      />
+    );
+  const office = {
+    capabilities: { attachments: "office" as const, wholeMessage: "office" as const },
+    jira: { enabled: true, uploadLimit: TEN_MB },
+  };
+
+  it("labels each checkbox with the file name exactly (as text), its size beside it", () => {
+    const html = render(office);
+    expect(html).toContain(`>${ESCAPED}</span></label>`);
+    expect(html).not.toContain("<img");
+    expect(html).toContain(">24 KB<");
+    expect(html).toContain("larger than Jira&#x27;s limit of 10 MB");
+    expect(html).toContain("a link to a cloud file: can&#x27;t be attached");
+    expect(checkbox(html, "Attach the email (.eml)")).toContain('checked=""');
+  });
+
+  it("disables the files and names why when this Outlook can't read them", () => {
+    const html = render({ capabilities: { attachments: "none", wholeMessage: "none" } });
+    expect(html).toContain("This Outlook can&#x27;t read the content of attachments");
+    expect(html).toContain("Mailbox 1.8");
+    expect(html.match(/<input type="checkbox"[^>]*disabled=""/g)).toHaveLength(4);
+  });
+
+  it("says when Jira has attachments turned off, and shows Create's refusal", () => {
+    expect(render({ ...office, jira: { enabled: false, uploadLimit: 1 } })).toContain(
+      "Attachments are turned off in this Jira, so no files are uploaded."
+    );
+    expect(
+      render(
+        office,
+        "dump.bin is larger than Jira's limit of 10 MB. Uncheck it to create the issue."
+      )
+    ).toContain('data-testid="attachments-problem"');
   });
 });
 
@@ -113,19 +269,6 @@ describe("the form's message bars", () => {
       "The issue may or may not have been created. Try again looks for it in Jira first, so it won&#x27;t be created twice."
     );
     expect(html).toMatch(/<button[^>]*>Try again<\/button>/);
-  });
-
-  it("links the created issue by its key, escaped in the text and encoded in the URL", () => {
-    const html = renderToStaticMarkup(
-      <CreatedIssueBar issue={{ key: `OPS-1"${HOSTILE}`, recovered: true }} jiraBaseUrl={JIRA} />
-    );
-    expect(html).toContain('data-testid="issue-created"');
-    expect(html).toContain(
-      `href="${JIRA}/browse/${encodeURIComponent(`OPS-1"${HOSTILE}`).replace(/'/g, "&#x27;")}"`
-    );
-    expect(html).toContain(`OPS-1&quot;${ESCAPED}</a>`);
-    expect(html).not.toContain("<img");
-    expect(html).toContain(" (it had already been created; the answer was lost on the way)");
   });
 });
 
