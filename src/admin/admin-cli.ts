@@ -18,7 +18,7 @@ import {
   readPrivateKeyFile,
   requiredSetting,
 } from "./admin-settings";
-import type { SettingSpec } from "./admin-settings";
+import type { ConnectionOptions, SettingSpec } from "./admin-settings";
 import { allPassed, formatCheck } from "./check-result";
 import { checkManifestVersion, writeDeploymentConfig } from "./config-command";
 import { runDoctor } from "./doctor-command";
@@ -162,15 +162,14 @@ function buildProgram(io: AdminIo, setExitCode: (code: number) => void): Command
     )
     .action(
       action(
-        async (options: {
-          jira?: string;
-          consumerKey?: string;
-          privateKey?: string;
-          addinUrl?: string;
-          out: string;
-          relayUrl?: string;
-          manifestVersion?: string;
-        }) => {
+        async (
+          options: ConnectionOptions & {
+            addinUrl?: string;
+            out: string;
+            relayUrl?: string;
+            manifestVersion?: string;
+          }
+        ) => {
           const settings = connectionSettings(options);
           const addinUrl = optionalSetting(options.addinUrl);
           const key = await readPrivateKeyFile(settings.privateKeyFile);
@@ -238,14 +237,9 @@ function buildProgram(io: AdminIo, setExitCode: (code: number) => void): Command
     .option("--timeout <seconds>", "time limit of each request", "15")
     .action(
       action(
-        async (options: {
-          jira?: string;
-          consumerKey?: string;
-          privateKey?: string;
-          addinUrl?: string;
-          json?: boolean;
-          timeout: string;
-        }) => {
+        async (
+          options: ConnectionOptions & { addinUrl?: string; json?: boolean; timeout: string }
+        ) => {
           const settings = connectionSettings(options);
           const addinUrl = optionalSetting(options.addinUrl);
           const seconds = Number(options.timeout);
@@ -279,25 +273,18 @@ function buildProgram(io: AdminIo, setExitCode: (code: number) => void): Command
   )
     .option("--show-secret", "also print the token secret (RSA-SHA1 signatures don't use it)")
     .action(
-      action(
-        async (options: {
-          jira?: string;
-          consumerKey?: string;
-          privateKey?: string;
-          showSecret?: boolean;
-        }) => {
-          const settings = connectionSettings(options);
-          const key = await readPrivateKeyFile(settings.privateKeyFile);
-          await runLogin({
-            ...settings,
-            privateKeyPem: key.pem,
-            showSecret: options.showSecret ?? false,
-            input: io.stdin,
-            out: (line) => io.out(`${line}\n`),
-          });
-          return 0;
-        }
-      )
+      action(async (options: ConnectionOptions & { showSecret?: boolean }) => {
+        const settings = connectionSettings(options);
+        const key = await readPrivateKeyFile(settings.privateKeyFile);
+        await runLogin({
+          ...settings,
+          privateKeyPem: key.pem,
+          showSecret: options.showSecret ?? false,
+          input: io.stdin,
+          out: (line) => io.out(`${line}\n`),
+        });
+        return 0;
+      })
     );
 
   connectionOptions(
@@ -330,10 +317,7 @@ function buildProgram(io: AdminIo, setExitCode: (code: number) => void): Command
         async (
           method: string,
           rawPath: string,
-          options: {
-            jira?: string;
-            consumerKey?: string;
-            privateKey?: string;
+          options: ConnectionOptions & {
             token?: string;
             data?: string;
             query: string[];

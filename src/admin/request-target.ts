@@ -63,13 +63,10 @@ export function requestTarget(
   const pathPart = queryStart === -1 ? given : given.slice(0, queryStart);
   const queryPart = queryStart === -1 ? "" : given.slice(queryStart + 1).replace(/#.*$/, "");
 
-  const query: Record<string, QueryValue> = {};
+  // A Map, not an object: a parameter named "__proto__" or "constructor" is a name like any other.
+  const query = new Map<string, string[]>();
   const append = (name: string, value: string): void => {
-    const existing = query[name];
-    query[name] =
-      existing === undefined
-        ? value
-        : [...(Array.isArray(existing) ? existing : [existing as string]), value];
+    query.set(name, [...(query.get(name) ?? []), value]);
   };
   for (const piece of queryPart.split("&")) {
     if (piece === "") continue;
@@ -111,7 +108,18 @@ export function requestTarget(
     .split("/")
     .map((segment) => (segment === "" ? "" : pathSegment(decoded(segment, "path_invalid", false))))
     .join("/");
-  return { method: upper, path, query, ...(json === undefined ? {} : { json }) };
+  return {
+    method: upper,
+    path,
+    // fromEntries defines own properties, so "__proto__" stays a parameter.
+    query: Object.fromEntries(
+      [...query].map(([name, values]): [string, QueryValue] => [
+        name,
+        values.length === 1 ? (values[0] as string) : values,
+      ])
+    ),
+    ...(json === undefined ? {} : { json }),
+  };
 }
 
 /** `%XX` decoded; `+` is a space in a query, itself in a path. */

@@ -1,4 +1,5 @@
 import type { EmailAddress, MailAttachmentInfo, MailMessage } from "../mail/mail-message";
+import { bareContentId } from "./content-id";
 
 /**
  * Reads the Outlook item into a plain MailMessage. Only message items in read mode are read: the
@@ -47,17 +48,4 @@ function attachmentTypeOf(type: unknown): MailAttachmentInfo["attachmentType"] {
   if (type === Office.MailboxEnums.AttachmentType.Item) return "item";
   if (type === Office.MailboxEnums.AttachmentType.Cloud) return "cloud";
   return "file";
-}
-
-/**
- * AttachmentDetails.contentId (Mailbox 1.8) without the angle brackets some clients keep from the
- * Content-ID header, so it compares with the id in an HTML body's `cid:` URL; undefined when the
- * client reports none (older clients) or an empty one.
- */
-function bareContentId(contentId: string | undefined): string | undefined {
-  const bare = (contentId ?? "")
-    .trim()
-    .replace(/^<(.*)>$/, "$1")
-    .trim();
-  return bare === "" ? undefined : bare;
 }

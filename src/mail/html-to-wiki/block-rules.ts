@@ -112,3 +112,16 @@ function trimOneNewline(text: string): string {
 export function trimNewlines(text: string): string {
   return text.replace(/^\n+/, "").replace(/\n+$/, "");
 }
+
+/**
+ * The non-blank lines of `text`, trimmed, on one line joined by `\\` (Jira's forced line break):
+ * how a list item or a table cell, which Jira reads as one line, keeps its line breaks.
+ */
+export function joinAsForcedLineBreaks(text: string): string {
+  return text
+    .trim()
+    .split(/\n+/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "")
+    .join(" \\\\ ");
+}

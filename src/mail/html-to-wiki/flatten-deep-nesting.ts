@@ -5,14 +5,24 @@
  * survive, the formatting that deep is dropped. Browsers' parsers cap depth themselves (Chromium at
  * 512 levels), domino in Node does not.
  */
-import { isBlockElement, isElement, isText, nextInOrder, tagOf } from "./dom-walk";
+import {
+  isBlockElement,
+  isElement,
+  isText,
+  nextInOrder,
+  nextSkippingChildren,
+  tagOf,
+} from "./dom-walk";
+import { isNonContent } from "./outlook-cleanup";
 
 /** Elements deeper than this (counted from the root) are flattened. */
 export const MAX_NESTING_DEPTH = 100;
 
 /**
  * Flattens every element at `maxDepth` below `root` to a flat run of text nodes, `<br>`s and
- * `<img>`s. Returns how many subtrees were flattened.
+ * `<img>`s: a line break where a block starts or ends, nothing of what is never content (scripts,
+ * styles, hidden text: outlook-cleanup.ts's isNonContent), since the cleanup that removes those
+ * runs later and would only find their text. Returns how many subtrees were flattened.
  */
 export function flattenDeepNesting(root: Element, maxDepth = MAX_NESTING_DEPTH): number {
   let flattened = 0;
@@ -46,12 +56,31 @@ function flattenSubtree(element: Element): void {
       leaves.push(document.createElement("br"));
     }
   };
+  // The node after each open block (its line ends there), and after the non-content subtree being
+  // passed over (undefined: none); null is the end of `element`.
+  const blockEnds: Array<Node | null> = [];
+  let skipUntil: Node | null | undefined;
   for (let node = nextInOrder(element, element); node !== null; node = nextInOrder(node, element)) {
     descendants.push(node);
-    if (isText(node)) {
+    while (blockEnds.length > 0 && blockEnds[blockEnds.length - 1] === node) {
+      blockEnds.pop();
+      lineBreak();
+    }
+    if (skipUntil === node) {
+      skipUntil = undefined;
+    }
+    if (skipUntil !== undefined) {
+      continue;
+    }
+    if (isElement(node) && isNonContent(node)) {
+      skipUntil = nextSkippingChildren(node, element);
+    } else if (isText(node)) {
       leaves.push(document.createTextNode(node.data));
     } else if (tagOf(node) === "BR" || isBlockElement(node)) {
       lineBreak();
+      if (isBlockElement(node)) {
+        blockEnds.push(nextSkippingChildren(node, element));
+      }
     } else if (tagOf(node) === "IMG") {
       leaves.push(node.cloneNode(false));
     }

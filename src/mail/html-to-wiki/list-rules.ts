@@ -4,7 +4,7 @@
  * line breaks inside an item become `\\` (Jira's forced line break).
  */
 import type TurndownService from "turndown";
-import { hasAncestor } from "./block-rules";
+import { hasAncestor, joinAsForcedLineBreaks } from "./block-rules";
 
 /** Wraps a list nested in an item, so the item can put it after its own text. */
 const NESTED_START = "\u0001";
@@ -43,12 +43,7 @@ function listItem(content: string, node: HTMLElement): string {
     nested.push(lines);
     return "\n";
   });
-  const text = ownText
-    .trim()
-    .split(/\n+/)
-    .map((line) => line.trim())
-    .filter((line) => line !== "")
-    .join(" \\\\ ");
+  const text = joinAsForcedLineBreaks(ownText);
   const own = text === "" ? "" : `${markersOf(node)} ${text}\n`;
   return own + nested.map((lines) => `${lines}\n`).join("");
 }

@@ -31,19 +31,26 @@ export function removeNonContent(root: Element): void {
     if (element.parentNode === null) {
       continue;
     }
-    const tag = tagOf(element);
-    const colon = tag.indexOf(":");
-    if (colon > 0) {
-      // Other prefixed elements (Word's smart tags, st1:City) wrap real text: keep the text.
-      if (DROPPED_PREFIXES.has(tag.slice(0, colon).toLowerCase())) {
-        element.parentNode.removeChild(element);
-      } else {
-        unwrap(element);
-      }
-    } else if (DROPPED_TAGS.has(tag) || isHidden(element)) {
+    if (isNonContent(element)) {
       element.parentNode.removeChild(element);
+    } else if (tagOf(element).indexOf(":") > 0) {
+      // Other prefixed elements (Word's smart tags, st1:City) wrap real text: keep the text.
+      unwrap(element);
     }
   }
+}
+
+/**
+ * Whether `element` and everything in it is never content: a dropped tag, an element of an Office
+ * namespace (VML, `<o:p>` …), or text the sender hid. Other prefixed elements are content.
+ */
+export function isNonContent(element: Element): boolean {
+  const tag = tagOf(element);
+  const colon = tag.indexOf(":");
+  if (colon > 0) {
+    return DROPPED_PREFIXES.has(tag.slice(0, colon).toLowerCase());
+  }
+  return DROPPED_TAGS.has(tag) || isHidden(element);
 }
 
 function isHidden(element: Element): boolean {

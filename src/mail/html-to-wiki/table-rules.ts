@@ -6,7 +6,7 @@
  * keep the columns. Jira can't nest tables: a table inside a cell becomes lines of text.
  */
 import type TurndownService from "turndown";
-import { hasAncestor } from "./block-rules";
+import { hasAncestor, joinAsForcedLineBreaks } from "./block-rules";
 import { cellsOf } from "./layout-tables";
 
 const CELLS = new Set(["TD", "TH"]);
@@ -71,11 +71,6 @@ function inNestedTable(node: Node): boolean {
 
 /** A cell's content on one line: line breaks as `\\`, never empty. */
 function cellText(content: string): string {
-  const text = content
-    .trim()
-    .split(/\n+/)
-    .map((line) => line.trim())
-    .filter((line) => line !== "")
-    .join(" \\\\ ");
+  const text = joinAsForcedLineBreaks(content);
   return text === "" ? " " : text;
 }

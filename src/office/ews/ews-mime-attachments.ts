@@ -10,6 +10,7 @@
  * The message is bounded by the EWS answer limit (5 MB of base64), so parsing it whole is cheap.
  */
 import type { MailAttachmentInfo } from "../../mail/mail-message";
+import { bareContentId } from "../content-id";
 
 /** One attachment part of a MIME message, decoded. */
 export interface MimeAttachmentPart {
@@ -92,14 +93,6 @@ function sameName(part: MimeAttachmentPart, wanted: MailAttachmentInfo): boolean
 
 function normalizeName(name: string): string {
   return name.normalize("NFC").trim().toLowerCase();
-}
-
-function bareContentId(contentId: string | undefined): string | undefined {
-  const bare = (contentId ?? "")
-    .trim()
-    .replace(/^<(.*)>$/, "$1")
-    .trim();
-  return bare === "" ? undefined : bare;
 }
 
 /** The Subject header of an attached email (RFC 2047 words decoded), read from its header block. */

@@ -12,7 +12,7 @@ import type { IssueDraftFields } from "../../../src/jira/create-issue-once";
 import { emailReference, mergeEmailProperty } from "../../../src/jira/email-links";
 import { EMAIL_PROPERTY_KEY } from "../../../src/jira/email-reference";
 import type { EmailPropertyValue } from "../../../src/jira/email-reference";
-import type { MailMessage } from "../../../src/mail/mail-message";
+import { customerEmail } from "../../unit/jira/customer-email";
 import { rejectionOf, setUpSimulatorKit } from "./jira-client-kit";
 
 jest.setTimeout(30_000);
@@ -23,17 +23,7 @@ beforeEach(() => {
   kit.sim.control.clearFaults();
 });
 
-const EMAIL: MailMessage = {
-  itemId: "AAMkAGI2TG93AAA=",
-  subject: "Printer jams on every second page",
-  from: { name: "Finance Team", address: "finance@customer.example" },
-  to: [{ name: "Support", address: "support@example.com" }],
-  cc: [],
-  sentAt: new Date("2026-05-03T16:45:12.000Z"),
-  internetMessageId: "<CAF=abc123@mail.customer.example>",
-  conversationId: "AAQkAGI2TG93conv=",
-  attachments: [],
-};
+const EMAIL = customerEmail();
 
 let drafts = 0;
 /**

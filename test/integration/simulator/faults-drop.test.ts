@@ -5,37 +5,12 @@
  */
 import { createHash } from "node:crypto";
 import type { RunningJiraSimulator } from "../../../src/simulator/create-jira-simulator";
-import {
-  generateConsumerKeyPair,
-  runThreeLeggedDance,
-  signRequest,
-  signedFetch,
-} from "../../support/reference-oauth-client";
-import { setUpSimulatorStarter } from "../../support/started-simulators";
+import { runThreeLeggedDance, signRequest } from "../../support/reference-oauth-client";
+import { createIssue, me, setUpConsumerSimulators } from "./faults-kit";
 
 jest.setTimeout(30_000);
 
-const CONSUMER_KEY = "jira-for-outlook";
-const keys = generateConsumerKeyPair();
-const me = { consumerKey: CONSUMER_KEY, privateKeyPem: keys.privateKeyPem };
-
-const start = setUpSimulatorStarter({
-  consumers: [
-    { consumerKey: CONSUMER_KEY, publicKeyPem: keys.publicKeyPem, name: "Jira for Outlook" },
-  ],
-});
-
-const createIssue = (simulator: RunningJiraSimulator, token: string, summary: string) =>
-  signedFetch(simulator, {
-    ...me,
-    token,
-    method: "POST",
-    path: "/rest/api/2/issue",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      fields: { project: { key: "SUP" }, issuetype: { name: "Task" }, summary },
-    }),
-  });
+const start = setUpConsumerSimulators();
 
 /** An OAuth-signed multipart upload of one file (multipart bodies are not signed). */
 async function upload(

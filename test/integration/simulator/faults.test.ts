@@ -13,20 +13,12 @@ import {
   runThreeLeggedDance,
   signedFetch,
 } from "../../support/reference-oauth-client";
-import { setUpSimulatorStarter } from "../../support/started-simulators";
+import { CONSUMER_KEY, createIssue, keys, me, setUpConsumerSimulators } from "./faults-kit";
 
 jest.setTimeout(30_000);
 
-const CONSUMER_KEY = "jira-for-outlook";
-const keys = generateConsumerKeyPair();
-const me = { consumerKey: CONSUMER_KEY, privateKeyPem: keys.privateKeyPem };
-
 /** A simulator that knows our consumer; closed after the test. */
-const start = setUpSimulatorStarter({
-  consumers: [
-    { consumerKey: CONSUMER_KEY, publicKeyPem: keys.publicKeyPem, name: "Jira for Outlook" },
-  ],
-});
+const start = setUpConsumerSimulators();
 
 /** A JSON request to the controls. */
 async function control(
@@ -48,18 +40,6 @@ async function control(
     headers: response.headers,
   };
 }
-
-const createIssue = (simulator: RunningJiraSimulator, token: string, summary: string) =>
-  signedFetch(simulator, {
-    ...me,
-    token,
-    method: "POST",
-    path: "/rest/api/2/issue",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      fields: { project: { key: "SUP" }, issuetype: { name: "Task" }, summary },
-    }),
-  });
 
 /** The summaries of the issues in the state's data, seed issues included. */
 const summariesOf = (state: SimulatorState): string[] =>

@@ -35,6 +35,23 @@ describe("requestTarget", () => {
     expect(target.query).toEqual({ fields: ["summary", "key"], jql: 'text ~ "Größe" & 100%' });
   });
 
+  it("keeps parameters named like Object's own members as plain parameters", () => {
+    const target = requestTarget("GET", "/rest/api/2/search?constructor=1&__proto__=2", {
+      jiraUrl,
+      query: ["toString=3", "__proto__=4"],
+    });
+
+    expect(Object.getPrototypeOf(target.query)).toBe(Object.prototype);
+    expect(Object.entries(target.query)).toEqual([
+      ["constructor", "1"],
+      ["__proto__", ["2", "4"]],
+      ["toString", "3"],
+    ]);
+    expect(buildQueryString(target.query)).toBe(
+      "?constructor=1&__proto__=2&__proto__=4&toString=3"
+    );
+  });
+
   it("encodes each path segment once, reading %XX but not + in a path", () => {
     expect(
       requestTarget("GET", "/rest/api/2/issue/SUP 1/properties/a+b%2Fc", { jiraUrl }).path

@@ -13,24 +13,9 @@ import {
   mergeEmailProperty,
 } from "../../../src/jira/email-links";
 import type { EmailPropertyValue, EmailReference } from "../../../src/jira/email-reference";
-import type { MailMessage } from "../../../src/mail/mail-message";
+import { customerEmail as message } from "./customer-email";
 
 const NOW = new Date("2026-05-04T09:30:00.000Z");
-
-function message(overrides: Partial<MailMessage> = {}): MailMessage {
-  return {
-    itemId: "AAMkAGI2TG93AAA=",
-    subject: "Printer jams on every second page",
-    from: { name: "Finance Team", address: "finance@customer.example" },
-    to: [{ name: "Support", address: "support@example.com" }],
-    cc: [],
-    sentAt: new Date("2026-05-03T16:45:12.000Z"),
-    internetMessageId: "<CAF=abc123@mail.customer.example>",
-    conversationId: "AAQkAGI2TG93conv=",
-    attachments: [],
-    ...overrides,
-  };
-}
 
 function reference(overrides: Partial<EmailReference> = {}): EmailReference {
   return { ...emailReference(message(), "created", "attempt-1", NOW), ...overrides };

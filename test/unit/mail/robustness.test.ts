@@ -38,6 +38,15 @@ describe("deeply nested HTML", () => {
     expect(markup.endsWith("\n\nend")).toBe(true);
   }, 60_000);
 
+  it("keeps nothing but content deeper than the limit, and ends a line where a block ends", () => {
+    const inner =
+      "<p>shown</p>after<script>alert(1)</script><style>p{color:red}</style>" +
+      '<span style="display:none">hidden preheader</span><o:p>office</o:p><!-- note --> end';
+    expect(markupOf(nested("<div>", "</div>", inner, MAX_NESTING_DEPTH * 2))).toBe(
+      "start\n\nshown\nafter end\n\nend"
+    );
+  });
+
   it("flattens what lies deeper than the limit to text, line breaks and images", () => {
     const document = parseHtml(
       `<div>${"<div>".repeat(MAX_NESTING_DEPTH + 5)}<p>one</p><p><b>two</b><img src="cid:x"></p>${"</div>".repeat(MAX_NESTING_DEPTH + 5)}</div>`

@@ -5,20 +5,7 @@ import {
   fitEmailLinks,
   withLinkFirst,
 } from "../../../src/office/email-links-codec";
-import type { EmailIssueLink } from "../../../src/ui/ports";
-
-const JIRA = "https://jira.example.com";
-
-function link(issueKey: string, overrides: Partial<EmailIssueLink> = {}): EmailIssueLink {
-  return {
-    issueKey,
-    issueId: "10012",
-    jiraBaseUrl: JIRA,
-    kind: "created",
-    linkedAt: "2026-11-30T09:15:00.000Z",
-    ...overrides,
-  };
-}
+import { JIRA, link } from "./issue-links";
 
 const valid = { k: "SUP-12", i: "10012", u: JIRA, t: "c", d: "2026-11-30T09:15:00.000Z" };
 const stored = (entries: unknown[], f: unknown = 1) => JSON.stringify({ f, l: entries });

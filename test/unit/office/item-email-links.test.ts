@@ -6,30 +6,17 @@ import { MailboxEnums } from "../../../src/preview/office-standin/enums";
 import { AsyncResultStatus } from "../../../src/preview/office-standin/enums";
 import { createMailbox } from "../../../src/preview/office-standin/mailbox";
 import { createMemoryStorage } from "../../../src/preview/storage";
-import type { EmailIssueLink } from "../../../src/ui/ports";
 import { removeOfficeGlobal } from "../../support/fake-office-global";
-import { parseXml } from "./ews/xml";
+import { parseXml } from "../support/parse-xml";
 import { failLater, installOutlook, succeedLater } from "./fake-outlook";
+import { JIRA, link } from "./issue-links";
 import type { Callback } from "./fake-outlook";
-
-const JIRA = "https://jira.example.com";
 
 const message = {
   itemId: "AAMkItem=",
   subject: "VPN drops",
   attachments: [],
 } as unknown as MailMessage;
-
-function link(issueKey: string, overrides: Partial<EmailIssueLink> = {}): EmailIssueLink {
-  return {
-    issueKey,
-    issueId: "10012",
-    jiraBaseUrl: JIRA,
-    kind: "created",
-    linkedAt: "2026-11-30T09:15:00.000Z",
-    ...overrides,
-  };
-}
 
 /** Outlook's CustomProperties for one item: in memory, saveAsync per `save`. */
 function fakeOutlook(

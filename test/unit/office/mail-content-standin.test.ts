@@ -19,7 +19,7 @@ import { createMailbox } from "../../../src/preview/office-standin/mailbox";
 import { createRequirements } from "../../../src/preview/office-standin/requirements";
 import { createMemoryStorage } from "../../../src/preview/storage";
 import { removeOfficeGlobal } from "../../support/fake-office-global";
-import { parseXml } from "./ews/xml";
+import { parseXml } from "../support/parse-xml";
 
 const SAMPLES = join(__dirname, "../../../src/preview/samples");
 const sampleBytes = (name: string) => readFileSync(join(SAMPLES, name));

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { MailAttachmentInfo, MailFile, MailMessage } from "../../../src/mail/mail-message";
 import { createOutlookMailContent } from "../../../src/office/mail-content";
 import { removeOfficeGlobal } from "../../support/fake-office-global";
-import { parseXml } from "./ews/xml";
+import { parseXml } from "../support/parse-xml";
 import { MIXED_EML, OUTLOOK_ATTACHMENTS, PDF_BYTES, NAMED_EMAIL } from "./ews/mime-fixture";
 import { failLater, installOutlook, succeedLater } from "./fake-outlook";
 import type { Callback } from "./fake-outlook";

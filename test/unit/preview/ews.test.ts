@@ -5,7 +5,7 @@ import { createMailbox } from "../../../src/preview/office-standin/mailbox";
 import { createMemoryStorage } from "../../../src/preview/storage";
 import { callbackResult } from "./fakes";
 import { readSample, SAMPLES_DIR } from "./samples";
-import { parseXml } from "./xml";
+import { parseXml } from "../support/parse-xml";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 

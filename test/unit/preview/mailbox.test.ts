@@ -6,7 +6,7 @@ import { createMailbox } from "../../../src/preview/office-standin/mailbox";
 import { createMemoryStorage } from "../../../src/preview/storage";
 import { callbackResult, createManualSchedule } from "./fakes";
 import { readSample } from "./samples";
-import { parseXml } from "./xml";
+import { parseXml } from "../support/parse-xml";
 
 type AnyResult = {
   status: string;

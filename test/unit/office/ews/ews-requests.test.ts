@@ -1,5 +1,5 @@
 import { getItemMimeContentRequest, xmlEscape } from "../../../../src/office/ews/ews-requests";
-import { parseXml } from "./xml";
+import { parseXml } from "../../support/parse-xml";
 
 const M = "http://schemas.microsoft.com/exchange/services/2006/messages";
 const T = "http://schemas.microsoft.com/exchange/services/2006/types";

@@ -1,5 +1,5 @@
 import { mimeContentOfGetItemResponse } from "../../../../src/office/ews/ews-responses";
-import { parseXml } from "./xml";
+import { parseXml } from "../../support/parse-xml";
 
 const MIME = Buffer.from("Subject: hi\r\n\r\nbody\r\n").toString("base64");
 

@@ -1,7 +1,8 @@
-// The XML parser the stand-in gets in Node tests (the browser passes its own DOMParser).
+// What the browser's DOMParser is in Node tests, for the pane's EWS code and the stand-in's:
+// @xmldom/xmldom, namespace-aware like the browser's.
 import { DOMParser } from "@xmldom/xmldom";
 
-/** Parses like the browser's DOMParser with "application/xml"; malformed XML throws. */
+/** Parses like DOMParser with "application/xml", except that malformed XML throws. */
 export function parseXml(text: string): Document {
   return new DOMParser({
     onError: (level, message) => {
