@@ -12,7 +12,12 @@ import { validateManifestXml } from "../support/xml-schema";
 import { seriousAxeViolations } from "./axe";
 import { launchBrowser } from "./browser";
 import { readE2eState } from "./e2e-state";
-import { newPreviewPage, openPreviewPane } from "./preview-page";
+import {
+  expectPaneSubject,
+  newPreviewPage,
+  openPreviewPane,
+  setOnPremisesMode,
+} from "./preview-page";
 
 jest.setTimeout(60_000);
 
@@ -48,13 +53,6 @@ function readingPaneSubject(): Promise<string> {
     .getByRole("heading")
     .first()
     .innerText();
-}
-
-async function expectPaneSubject(pane: Frame, subject: string): Promise<void> {
-  await pane
-    .getByTestId("current-subject")
-    .filter({ hasText: subject })
-    .waitFor({ timeout: 10_000 });
 }
 
 describe("preview", () => {
@@ -294,17 +292,7 @@ describe("the stand-in's mailbox", () => {
       wholeMessage: "function",
     });
 
-    await page.getByRole("switch", { name: "On-premises Exchange (Mailbox 1.5)" }).click();
-    await page.waitForFunction(() => {
-      const frame = document.querySelector<HTMLIFrameElement>('iframe[title="Task pane"]');
-      const office = (frame?.contentWindow as (Window & { Office?: typeof Office }) | null)?.Office;
-      return (
-        office?.context?.requirements &&
-        !office.context.requirements.isSetSupported("Mailbox", "1.8")
-      );
-    });
-    const paneElement = await page.getByTitle("Task pane").elementHandle();
-    pane = (await paneElement?.contentFrame()) ?? pane;
+    pane = await setOnPremisesMode(page, true);
     expect(await capabilities(pane)).toEqual({
       mailbox15: true,
       mailbox18: false,

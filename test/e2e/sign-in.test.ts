@@ -5,16 +5,28 @@
  * Allow/Deny there, and back. Everything the pane sends to Jira goes through the add-in server's
  * relay to the simulator started by global-setup.
  */
-import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { seriousAxeViolations } from "./axe";
 import { launchBrowser } from "./browser";
 import { readE2eState } from "./e2e-state";
+import {
+  ROAMING_SETTINGS_KEY,
+  chooseOption,
+  descriptionBox,
+  fillNewIssue,
+  issuesWithSummary,
+  noticeCode,
+  openSignInPopup,
+  signIn,
+  signOut,
+  simulator,
+  summaryBox,
+} from "./pane-helpers";
 import { newPreviewPage, openPreviewPane } from "./preview-page";
 
 jest.setTimeout(90_000);
 
 const { baseUrl, simulatorUrl } = readE2eState();
-const ROAMING_SETTINGS_KEY = "outlookPreview.roamingSettings";
 
 let browser: Browser;
 let context: BrowserContext;
@@ -36,57 +48,6 @@ afterEach(async () => {
   await simulator("DELETE", "/faults");
 });
 
-/** Calls the simulator's /__sim/ controls. */
-async function simulator(method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${simulatorUrl}/__sim${path}`, {
-    method,
-    ...(body === undefined
-      ? {}
-      : { headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }),
-  });
-  if (!response.ok) {
-    throw new Error(`${method} /__sim${path}: ${response.status} ${await response.text()}`);
-  }
-  const text = await response.text();
-  return text ? (JSON.parse(text) as unknown) : undefined;
-}
-
-interface SimulatorIssue {
-  key: string;
-  values: { summary?: string; description?: string };
-}
-
-async function issuesWithSummary(summary: string): Promise<SimulatorIssue[]> {
-  const state = (await simulator("GET", "/state")) as { data: { issues: SimulatorIssue[] } };
-  return state.data.issues.filter((issue) => issue.values.summary === summary);
-}
-
-/** Clicks a button in the pane that opens the sign-in dialog and returns the popup. */
-async function openSignInPopup(pane: Frame, buttonName: string): Promise<Page> {
-  const popupOpened = context.waitForEvent("page");
-  await pane.getByRole("button", { name: buttonName }).click();
-  const popup = await popupOpened;
-  // The popup starts on the add-in's callback page, which sends it on to Jira's authorize page.
-  await popup.waitForURL(
-    (url) => url.href.startsWith(`${simulatorUrl}/plugins/servlet/oauth/authorize`),
-    {
-      timeout: 15_000,
-    }
-  );
-  return popup;
-}
-
-/** Signs in through the popup: Allow on the simulator's authorize page. */
-async function signIn(pane: Frame, buttonName = "Sign in to Jira"): Promise<void> {
-  const popup = await openSignInPopup(pane, buttonName);
-  await popup.getByRole("button", { name: "Allow" }).click();
-  await pane.getByText("Signed in as Jane Doe", { exact: true }).waitFor({ timeout: 15_000 });
-}
-
-function noticeCode(pane: Frame): Promise<string | null> {
-  return pane.getByTestId("session-notice").first().getAttribute("data-code", { timeout: 15_000 });
-}
-
 async function storedTokens(): Promise<Array<[string, Record<string, unknown>]>> {
   const settings = await page.evaluate(
     (key) => JSON.parse(window.localStorage.getItem(key) ?? "{}") as Record<string, unknown>,
@@ -97,33 +58,14 @@ async function storedTokens(): Promise<Array<[string, Record<string, unknown>]>>
     .map(([name, value]) => [name, value as Record<string, unknown>]);
 }
 
-/** Chooses a project and issue type whose create screen needs nothing beyond summary and description. */
-async function fillNewIssue(pane: Frame, summary: string, description: string): Promise<void> {
-  const form = pane.getByTestId("new-issue-form");
-  await form.waitFor({ timeout: 15_000 });
-  const project = form.getByLabel("Project");
-  await project.locator('option[value="OPS"]').waitFor({ state: "attached", timeout: 15_000 });
-  await project.selectOption("OPS");
-  const issueType = form.getByLabel("Issue type");
-  await issueType
-    .locator("option", { hasText: "Task" })
-    .waitFor({ state: "attached", timeout: 15_000 });
-  await issueType.selectOption({ label: "Task" });
-  await form.getByLabel("Summary").fill(summary);
-  await form.getByLabel("Description").fill(description);
-}
-
 describe("signing in to Jira from the task pane", () => {
   it("signs in through Jira's page in the real popup, keeps the token in roaming settings across a reload, and signs out", async () => {
     let pane = await openPreviewPane(page);
     await signIn(pane);
     expect(await pane.getByText("Jira: 127.0.0.1", { exact: false }).count()).toBeGreaterThan(0);
 
-    await pane
-      .getByTestId("new-issue-form")
-      .getByLabel("Project")
-      .locator('option[value="OPS"]')
-      .waitFor({ state: "attached", timeout: 15_000 });
+    // The project list loaded with the new token (a signed REST call through the relay).
+    await chooseOption(pane, "Project", "IT Operations (OPS)");
     expect(await seriousAxeViolations(pane)).toEqual([]);
 
     const tokens = await storedTokens();
@@ -142,8 +84,7 @@ describe("signing in to Jira from the task pane", () => {
     pane = await openPreviewPane(page);
     await pane.getByText("Signed in as Jane Doe", { exact: true }).waitFor({ timeout: 15_000 });
 
-    await pane.getByRole("button", { name: "Sign out" }).click();
-    await pane.getByRole("button", { name: "Sign in to Jira" }).waitFor();
+    await signOut(pane);
     expect(await noticeCode(pane)).toBe("signed_out");
     const revoke = pane.getByRole("link", { name: "Revoke the token in Jira" });
     expect(await revoke.getAttribute("href")).toBe(
@@ -221,8 +162,7 @@ describe("signing in to Jira from the task pane", () => {
     const pane = await openPreviewPane(page);
     await signIn(pane);
     // A signed REST call after the sign-in (the project list) works with the corrected clock too.
-    const project = pane.getByTestId("new-issue-form").getByLabel("Project");
-    await project.locator('option[value="OPS"]').waitFor({ state: "attached", timeout: 15_000 });
+    await chooseOption(pane, "Project", "IT Operations (OPS)");
   });
 
   it("says so when Outlook cannot save the sign-in to the mailbox (settings full)", async () => {
@@ -252,9 +192,8 @@ describe("when Jira stops accepting the token mid-work", () => {
 
     const banner = pane.getByTestId("connection-ended");
     await banner.getByText("Your Jira connection ended").waitFor({ timeout: 15_000 });
-    const form = pane.getByTestId("new-issue-form");
-    expect(await form.getByLabel("Summary").inputValue()).toBe(summary);
-    expect(await form.getByLabel("Description").inputValue()).toBe(description);
+    expect(await summaryBox(pane).inputValue()).toBe(summary);
+    expect(await descriptionBox(pane).inputValue()).toBe(description);
     expect(await seriousAxeViolations(pane)).toEqual([]);
 
     await signIn(pane, "Sign in again");
@@ -284,9 +223,7 @@ describe("when Jira stops accepting the token mid-work", () => {
     expect(await problem.getAttribute("data-code", { timeout: 15_000 })).toBe(
       "other_user_signed_in"
     );
-    expect(await pane.getByTestId("new-issue-form").getByLabel("Summary").inputValue()).toBe(
-      summary
-    );
+    expect(await summaryBox(pane).inputValue()).toBe(summary);
     expect(await issuesWithSummary(summary)).toEqual([]);
   });
 
@@ -294,11 +231,9 @@ describe("when Jira stops accepting the token mid-work", () => {
     const pane = await openPreviewPane(page);
     await signIn(pane);
     await fillNewIssue(pane, "Draft that must survive", "Nothing typed is lost.");
-    await pane.getByRole("button", { name: "Sign out" }).click();
-    await pane.getByRole("button", { name: "Sign in to Jira" }).waitFor();
+    await signOut(pane);
     await signIn(pane);
-    const form = pane.getByTestId("new-issue-form");
-    expect(await form.getByLabel("Summary").inputValue()).toBe("Draft that must survive");
-    expect(await form.getByLabel("Description").inputValue()).toBe("Nothing typed is lost.");
+    expect(await summaryBox(pane).inputValue()).toBe("Draft that must survive");
+    expect(await descriptionBox(pane).inputValue()).toBe("Nothing typed is lost.");
   });
 });
