@@ -27,11 +27,11 @@ async function start(): Promise<void> {
     return;
   }
   document.documentElement.lang = host.displayLanguage;
-  // Relative to this page, so the production pane (/taskpane.html) and the preview's
-  // (/preview/taskpane.html) each find the configuration and the callback page beside them.
   // One roaming settings object for the session's token and the UI's small memories: each save
   // writes Office's whole in-memory copy, so two copies would overwrite each other's changes.
   const settings = createRoamingSettingsStorage();
+  // URLs relative to this page, so the production pane (/taskpane.html) and the preview's
+  // (/preview/taskpane.html) each find the configuration and the callback page beside them.
   const session = createJiraSession({
     loadConfig: () => loadRuntimeConfig({ url: new URL(RUNTIME_CONFIG_FILE, location.href).href }),
     settings,

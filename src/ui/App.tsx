@@ -12,16 +12,16 @@ import { useCallback, useMemo, useState } from "react";
 import { AccountBar } from "./components/AccountBar";
 import { ConnectionEndedBanner } from "./components/ConnectionEndedBanner";
 import { CurrentEmailCard } from "./components/CurrentEmailCard";
-import { EmailLinksSection } from "./components/EmailLinksSection";
+import { EmailLinksSection } from "./new-issue/components/EmailLinksSection";
 import { EmptyState } from "./components/EmptyState";
 import { Header } from "./components/Header";
-import { NewIssueForm } from "./components/NewIssueForm";
+import { NewIssueForm } from "./new-issue/components/NewIssueForm";
 import { NotConfiguredCard } from "./components/NotConfiguredCard";
 import { SessionNoticeBar } from "./components/SessionNoticeBar";
 import { SignInCard } from "./components/SignInCard";
-import { createDestinationMemory } from "./destination-memory";
-import { newIssueItemFor } from "./new-issue-item";
-import { createNewIssueStore } from "./new-issue-store";
+import { createDestinationMemory } from "./new-issue/destination-memory";
+import { newIssueItemFor } from "./new-issue/new-issue-item";
+import { createNewIssueStore } from "./new-issue/new-issue-store";
 import type {
   DraftStore,
   EmailLinksPort,
@@ -32,7 +32,7 @@ import type {
   SettingsStorage,
   ThemePort,
 } from "./ports";
-import { useAttachmentMeta } from "./use-attachment-meta";
+import { useAttachmentMeta } from "./new-issue/use-attachment-meta";
 import { useCurrentMessage } from "./use-current-message";
 import { useSessionState } from "./use-session-state";
 import { useThemeName } from "./use-theme-name";

@@ -33,7 +33,7 @@ export type {
 /**
  * Where the pane keeps what the user typed, so it survives failures, sign-out, re-sign-in and the
  * closing of the pane (localStorage in the pane, src/taskpane/local-storage-drafts.ts; memory in
- * tests). Keys are chosen by the views, e.g. `new-issue:<itemId>` (src/ui/new-issue-item.ts).
+ * tests). Keys are chosen by the views, e.g. `new-issue:<itemId>` (src/ui/new-issue/new-issue-item.ts).
  */
 export interface DraftStore {
   load(key: string): unknown;

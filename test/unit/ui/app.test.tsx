@@ -15,8 +15,8 @@ import type {
   ThemeName,
   ThemePort,
 } from "../../../src/ui/ports";
-import { storedValueOf } from "../../../src/ui/stored-entry";
-import { initialDraftFor } from "../../../src/ui/new-issue-draft";
+import { storedValueOf } from "../../../src/ui/new-issue/stored-entry";
+import { initialDraftFor } from "../../../src/ui/new-issue/new-issue-draft";
 import { createMemorySettings } from "../session/session-fakes";
 import { memoryDrafts } from "./memory-drafts";
 import { memoryEmailLinks, memoryMailContent } from "./ui-fakes";

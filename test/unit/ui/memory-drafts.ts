@@ -1,7 +1,8 @@
 import type { DraftStore } from "../../../src/ui/ports";
 
 /**
- * A DraftStore in memory, the pane's sessionStorage stand-in. `map` holds copies of what was saved
+ * A DraftStore in memory, a stand-in for the pane's localStorage drafts
+ * (src/taskpane/local-storage-drafts.ts). `map` holds copies of what was saved
  * (as JSON in storage would), so a later change of a saved object can't alter the stored draft.
  */
 export function memoryDrafts(

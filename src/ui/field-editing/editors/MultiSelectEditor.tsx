@@ -2,18 +2,17 @@ import {
   Checkbox,
   Combobox,
   FieldContextProvider,
-  Option,
   makeStyles,
   tokens,
   useFieldContext_unstable,
 } from "@fluentui/react-components";
 import type { ChangeEvent } from "react";
 import { useRef, useState } from "react";
+import { ChoiceOptions } from "./ChoiceOptions";
 import type { Choice } from "./choices";
 import { CHECKBOXES_UP_TO, choiceText, choicesOf, filterChoices } from "./choices";
 import { ChosenTags } from "./ChosenTags";
 import type { EditorProps, IdsValue } from "./editor-props";
-import { NO_MATCH } from "./SelectEditor";
 
 const useStyles = makeStyles({
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
@@ -99,16 +98,7 @@ function SearchableMultiSelect({ editable, value, disabled, onChange, choices }:
         onOptionSelect={handleSelect}
         onOpenChange={handleOpenChange}
       >
-        {shown.map((choice) => (
-          <Option key={choice.id} value={choice.id}>
-            {choice.text}
-          </Option>
-        ))}
-        {shown.length === 0 && (
-          <Option value={NO_MATCH} text="" disabled>
-            No matching options
-          </Option>
-        )}
+        <ChoiceOptions shown={shown} />
       </Combobox>
       <ChosenTags
         label={`${editable.field.name} chosen`}

@@ -2,14 +2,13 @@ import { Combobox, Dropdown, Option } from "@fluentui/react-components";
 import type { ChangeEvent } from "react";
 import { useState } from "react";
 import type { EditableField } from "../field-form-types";
+import { ChoiceOptions, NO_MATCH } from "./ChoiceOptions";
 import type { Choice } from "./choices";
 import { SEARCHABLE_ABOVE, choiceText, choicesOf, filterChoices } from "./choices";
 import type { EditorProps, IdsValue } from "./editor-props";
 
 /** The value of the "None" choice. */
 const NONE = "";
-/** The value of the "No matching options" line (disabled, never chosen). */
-export const NO_MATCH = "\u0000no-match";
 
 /**
  * "None" is offered for an optional field without a default. Left out, a field with a default
@@ -86,16 +85,7 @@ function SearchableSelect({ editable, value, disabled, onChange, choices }: Choi
       onOpenChange={handleOpenChange}
     >
       {none && <Option value={NONE}>None</Option>}
-      {shown.map((choice) => (
-        <Option key={choice.id} value={choice.id}>
-          {choice.text}
-        </Option>
-      ))}
-      {shown.length === 0 && (
-        <Option value={NO_MATCH} text="" disabled>
-          No matching options
-        </Option>
-      )}
+      <ChoiceOptions shown={shown} />
     </Combobox>
   );
 }

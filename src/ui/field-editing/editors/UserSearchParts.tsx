@@ -1,6 +1,6 @@
 import { Caption1, Option, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { UserChoice } from "../field-form-types";
-import { NO_MATCH } from "./SelectEditor";
+import { NoMatchOption } from "./ChoiceOptions";
 import type { UserSearchState } from "./user-search-runner";
 
 /** Styles of the user editors' options and status line. */
@@ -14,11 +14,7 @@ export const useUserSearchStyles = makeStyles({
 export function userOptions(state: UserSearchState, optionClassName: string) {
   if (state.status !== "found") return null;
   if (state.users.length === 0) {
-    return (
-      <Option value={NO_MATCH} text="" disabled>
-        No matching users
-      </Option>
-    );
+    return <NoMatchOption>No matching users</NoMatchOption>;
   }
   return state.users.map((user: UserChoice) => (
     <Option key={user.name} value={user.name} text={user.displayName}>

@@ -1,6 +1,7 @@
 /**
  * The choices of a select or multi-select as the editors list them, and the filter a searchable
- * list applies to them. Plain functions, so the rules run in Node tests.
+ * list applies to them (the New issue form's Project and Issue type pickers search the same way).
+ * Plain functions, so the rules run in Node tests.
  */
 import type { EditableField } from "../field-form-types";
 import { allowedValueText, offeredValues } from "../field-kinds";

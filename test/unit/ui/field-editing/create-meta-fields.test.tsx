@@ -12,7 +12,13 @@ import type {
 } from "../../../../src/ui/field-editing/field-form-types";
 import { createScreenOf } from "../../../../src/ui/field-editing/field-kinds";
 import { initialFieldValues } from "../../../../src/ui/field-editing/field-values";
-import { customField, options, simulatorCreateMeta } from "./create-meta-fixtures";
+import {
+  customField,
+  everyKindScreen,
+  options,
+  serviceRequestScreen,
+  simulatorCreateMeta,
+} from "./create-meta-fixtures";
 import {
   all,
   controlOf,
@@ -39,9 +45,6 @@ function render(props: Partial<CreateMetaFieldsProps> & { screen: CreateScreen }
   );
 }
 
-const serviceRequest = () =>
-  createScreenOf(simulatorCreateMeta("SUP", ISSUE_TYPE_IDS.serviceRequest));
-
 const moreFieldsButton = (doc: Document) => {
   const button = all(doc, "button").find(
     (candidate) => candidate.textContent?.trim() === "More fields"
@@ -50,44 +53,9 @@ const moreFieldsButton = (doc: Document) => {
   return button;
 };
 
-/** A screen where every kind is required, so all are shown at once. */
-function everyKindRequired(): CreateScreen {
-  const required = { required: true };
-  return createScreenOf([
-    customField("customfield_1", "Reference", "textfield", { type: "string" }, required),
-    customField("customfield_2", "Notes", "textarea", { type: "string" }, required),
-    customField("customfield_3", "Affected Users", "float", { type: "number" }, required),
-    customField("customfield_4", "Incident Date", "datepicker", { type: "date" }, required),
-    customField("customfield_5", "Started", "datetime", { type: "datetime" }, required),
-    customField(
-      "customfield_6",
-      "Impact",
-      "select",
-      { type: "option" },
-      { ...required, allowedValues: options(3) }
-    ),
-    customField(
-      "customfield_7",
-      "Systems",
-      "multiselect",
-      { type: "array", items: "option" },
-      { ...required, allowedValues: options(8, "System") }
-    ),
-    customField("customfield_8", "Tags", "labels", { type: "array", items: "string" }, required),
-    customField("customfield_9", "Contact", "userpicker", { type: "user" }, required),
-    customField(
-      "customfield_10",
-      "Watchers",
-      "multiuserpicker",
-      { type: "array", items: "user" },
-      required
-    ),
-  ]);
-}
-
 describe("CreateMetaFields on SUP / Service Request", () => {
   it("shows the required and common fields, labelled with their names, required ones marked", () => {
-    const screen = serviceRequest();
+    const screen = serviceRequestScreen();
     const { doc } = render({ screen, values: initialFieldValues(screen) });
 
     expect(labelTexts(doc)).toEqual([
@@ -107,7 +75,7 @@ describe("CreateMetaFields on SUP / Service Request", () => {
   });
 
   it("keeps the optional rest under a collapsed More fields", () => {
-    const { doc } = render({ screen: serviceRequest() });
+    const { doc } = render({ screen: serviceRequestScreen() });
     const more = moreFieldsButton(doc);
     expect(more.getAttribute("aria-expanded")).toBe("false");
     for (const name of [
@@ -122,7 +90,7 @@ describe("CreateMetaFields on SUP / Service Request", () => {
 
   it("opens More fields while one of its fields has a problem, the problem shown on it", () => {
     const { doc } = render({
-      screen: serviceRequest(),
+      screen: serviceRequestScreen(),
       values: { [CUSTOM_FIELD_IDS.incidentDate]: { type: "text", value: "2026-02-30" } },
       problems: { [CUSTOM_FIELD_IDS.incidentDate]: "Incident Date must be a date (YYYY-MM-DD)." },
     });
@@ -144,7 +112,7 @@ describe("CreateMetaFields on SUP / Service Request", () => {
 
   it("says how many of the hidden fields are filled in", () => {
     const { doc } = render({
-      screen: serviceRequest(),
+      screen: serviceRequestScreen(),
       values: {
         [CUSTOM_FIELD_IDS.customerReference]: { type: "text", value: "REF-1" },
         [CUSTOM_FIELD_IDS.affectedSystems]: { type: "ids", ids: ["10211"] },
@@ -156,7 +124,7 @@ describe("CreateMetaFields on SUP / Service Request", () => {
 
   it("shows a required field's problem where it is", () => {
     const { doc } = render({
-      screen: serviceRequest(),
+      screen: serviceRequestScreen(),
       problems: { [CUSTOM_FIELD_IDS.customerImpact]: "Choose a value for Customer Impact." },
     });
     expect(first(fieldOf(doc, "Customer Impact"), '[role="alert"]')?.textContent).toBe(
@@ -181,7 +149,7 @@ describe("the editor of each kind", () => {
   };
 
   it("renders the control each kind needs, with the value kept as typed", () => {
-    const { doc } = render({ screen: everyKindRequired(), values });
+    const { doc } = render({ screen: everyKindScreen(true), values });
 
     const text = controlOf(doc, "Reference");
     expect([text.tagName, text.getAttribute("type"), text.getAttribute("value")]).toEqual([
@@ -235,7 +203,7 @@ describe("the editor of each kind", () => {
 
   it("makes nothing editable while a create runs", () => {
     const { doc } = render({
-      screen: everyKindRequired(),
+      screen: everyKindScreen(true),
       values,
       disabled: true,
     });

@@ -1,11 +1,14 @@
 /**
  * Create-screen fields as the simulator's createmeta answers them (its own bean builder over its
- * catalog), plus hand-made fields of the types the simulator's catalog doesn't have.
+ * catalog), plus hand-made fields of the types the simulator's catalog doesn't have, and the
+ * screens the tests share.
  */
 import type { CreateMetaField } from "../../../../src/jira/jira-types";
-import { CATALOG } from "../../../../src/simulator/data/catalog";
+import { CATALOG, ISSUE_TYPE_IDS } from "../../../../src/simulator/data/catalog";
 import { createScreenFields, fieldMetaBean } from "../../../../src/simulator/rest/field-meta-beans";
 import type { SimulatorSettings } from "../../../../src/simulator/simulator-contract";
+import type { CreateScreen } from "../../../../src/ui/field-editing/field-form-types";
+import { createScreenOf } from "../../../../src/ui/field-editing/field-kinds";
 
 const SETTINGS: SimulatorSettings = {
   baseUrl: "https://jira.example.com",
@@ -54,15 +57,8 @@ export function customField(
   schema: { type: string; items?: string },
   extra: Partial<CreateMetaField> = {}
 ): CreateMetaField {
-  return {
-    fieldId: id,
-    name,
-    required: false,
-    hasDefaultValue: false,
-    operations: ["set"],
-    schema: { ...schema, custom: CUSTOM + customType, customId: Number(id.split("_")[1]) },
-    ...extra,
-  };
+  const customId = Number(id.split("_")[1]);
+  return field(id, name, { ...schema, custom: CUSTOM + customType, customId }, extra);
 }
 
 /** A system field (`schema.system` = its id). */
@@ -72,13 +68,23 @@ export function systemField(
   schema: { type: string; items?: string },
   extra: Partial<CreateMetaField> = {}
 ): CreateMetaField {
+  return field(id, name, { ...schema, system: id }, extra);
+}
+
+/** An optional field without a default that can be set, of `schema`. */
+function field(
+  id: string,
+  name: string,
+  schema: CreateMetaField["schema"],
+  extra: Partial<CreateMetaField>
+): CreateMetaField {
   return {
     fieldId: id,
     name,
     required: false,
     hasDefaultValue: false,
     operations: ["set"],
-    schema: { ...schema, system: id },
+    schema,
     ...extra,
   };
 }
@@ -89,4 +95,44 @@ export function options(count: number, prefix = "Option"): { id: string; value: 
     id: String(20000 + index),
     value: `${prefix} ${index + 1}`,
   }));
+}
+
+/** The simulator's SUP / Service Request create screen. */
+export function serviceRequestScreen(): CreateScreen {
+  return createScreenOf(simulatorCreateMeta("SUP", ISSUE_TYPE_IDS.serviceRequest));
+}
+
+/** A screen of one field of each kind (none required unless `required`). */
+export function everyKindScreen(required = false): CreateScreen {
+  const extra = { required };
+  return createScreenOf([
+    customField("customfield_1", "Reference", "textfield", { type: "string" }, extra),
+    customField("customfield_2", "Notes", "textarea", { type: "string" }, extra),
+    customField("customfield_3", "Affected Users", "float", { type: "number" }, extra),
+    customField("customfield_4", "Incident Date", "datepicker", { type: "date" }, extra),
+    customField("customfield_5", "Started", "datetime", { type: "datetime" }, extra),
+    customField(
+      "customfield_6",
+      "Impact",
+      "select",
+      { type: "option" },
+      { ...extra, allowedValues: options(3) }
+    ),
+    customField(
+      "customfield_7",
+      "Systems",
+      "multiselect",
+      { type: "array", items: "option" },
+      { ...extra, allowedValues: options(8, "System") }
+    ),
+    customField("customfield_8", "Tags", "labels", { type: "array", items: "string" }, extra),
+    customField("customfield_9", "Contact", "userpicker", { type: "user" }, extra),
+    customField(
+      "customfield_10",
+      "Watchers",
+      "multiuserpicker",
+      { type: "array", items: "user" },
+      extra
+    ),
+  ]);
 }

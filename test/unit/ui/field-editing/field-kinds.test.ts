@@ -14,6 +14,7 @@ import {
   customField,
   everyCatalogField,
   options,
+  serviceRequestScreen,
   simulatorCreateMeta,
   systemField,
 } from "./create-meta-fixtures";
@@ -178,7 +179,7 @@ describe("allowedValueText", () => {
 
 describe("createScreenOf", () => {
   it("SUP / Service Request: the editors in Jira's order, the common and required ones prominent", () => {
-    const screen = createScreenOf(simulatorCreateMeta("SUP", ISSUE_TYPE_IDS.serviceRequest));
+    const screen = serviceRequestScreen();
     expect(
       screen.editable.map(({ field, kind, required, prominent }) => ({
         id: field.fieldId,

@@ -3,10 +3,7 @@
  * (checked before asking it), and the `fields` JSON of `POST /rest/api/2/issue` for each kind.
  */
 import { CUSTOM_FIELD_IDS, ISSUE_TYPE_IDS } from "../../../../src/simulator/data/catalog";
-import type {
-  CreateScreen,
-  FieldFormValues,
-} from "../../../../src/ui/field-editing/field-form-types";
+import type { FieldFormValues } from "../../../../src/ui/field-editing/field-form-types";
 import { createScreenOf } from "../../../../src/ui/field-editing/field-kinds";
 import type { TimeZoneRule } from "../../../../src/ui/field-editing/field-text-formats";
 import {
@@ -14,47 +11,16 @@ import {
   initialFieldValues,
   validateFieldValues,
 } from "../../../../src/ui/field-editing/field-values";
-import { customField, options, simulatorCreateMeta, systemField } from "./create-meta-fixtures";
+import {
+  customField,
+  everyKindScreen,
+  options,
+  serviceRequestScreen,
+  simulatorCreateMeta,
+  systemField,
+} from "./create-meta-fixtures";
 
 const CUSTOMER_IMPACT = CUSTOM_FIELD_IDS.customerImpact;
-const serviceRequest = () =>
-  createScreenOf(simulatorCreateMeta("SUP", ISSUE_TYPE_IDS.serviceRequest));
-
-/** A screen of one field of each kind (none required unless `required`). */
-function everyKind(required = false): CreateScreen {
-  const extra = { required };
-  return createScreenOf([
-    customField("customfield_1", "Reference", "textfield", { type: "string" }, extra),
-    customField("customfield_2", "Notes", "textarea", { type: "string" }, extra),
-    customField("customfield_3", "Affected Users", "float", { type: "number" }, extra),
-    customField("customfield_4", "Incident Date", "datepicker", { type: "date" }, extra),
-    customField("customfield_5", "Started", "datetime", { type: "datetime" }, extra),
-    customField(
-      "customfield_6",
-      "Impact",
-      "select",
-      { type: "option" },
-      { ...extra, allowedValues: options(3) }
-    ),
-    customField(
-      "customfield_7",
-      "Systems",
-      "multiselect",
-      { type: "array", items: "option" },
-      { ...extra, allowedValues: options(8, "System") }
-    ),
-    customField("customfield_8", "Tags", "labels", { type: "array", items: "string" }, extra),
-    customField("customfield_9", "Contact", "userpicker", { type: "user" }, extra),
-    customField(
-      "customfield_10",
-      "Watchers",
-      "multiuserpicker",
-      { type: "array", items: "user" },
-      extra
-    ),
-  ]);
-}
-
 /** Fixed offsets for date-times, so the tests don't depend on the machine's zone. */
 const fixedZone =
   (offsetMinutes: number): TimeZoneRule =>
@@ -62,7 +28,7 @@ const fixedZone =
 
 describe("initialFieldValues", () => {
   it("starts SUP / Service Request with Jira's default priority, nothing else", () => {
-    expect(initialFieldValues(serviceRequest())).toEqual({
+    expect(initialFieldValues(serviceRequestScreen())).toEqual({
       priority: { type: "ids", ids: ["3"] },
     });
   });
@@ -124,7 +90,7 @@ describe("initialFieldValues", () => {
 
 describe("validateFieldValues", () => {
   it("asks for the required Customer Impact by name, and accepts the rest empty", () => {
-    const screen = serviceRequest();
+    const screen = serviceRequestScreen();
     expect(validateFieldValues(screen, {})).toEqual({
       [CUSTOMER_IMPACT]: "Choose a value for Customer Impact.",
     });
@@ -134,7 +100,7 @@ describe("validateFieldValues", () => {
   });
 
   it("words an empty required field by how it is filled: chosen or typed", () => {
-    expect(validateFieldValues(everyKind(true), {})).toEqual({
+    expect(validateFieldValues(everyKindScreen(true), {})).toEqual({
       customfield_1: "Enter Reference.",
       customfield_2: "Enter Notes.",
       customfield_3: "Enter Affected Users.",
@@ -149,7 +115,7 @@ describe("validateFieldValues", () => {
   });
 
   it("counts blanks, empty lists and a value of another shape as empty", () => {
-    const screen = everyKind(true);
+    const screen = everyKindScreen(true);
     const problems = validateFieldValues(screen, {
       customfield_1: { type: "text", value: "  \n " },
       customfield_6: { type: "ids", ids: [] },
@@ -176,7 +142,7 @@ describe("validateFieldValues", () => {
   });
 
   it("names a number that isn't one", () => {
-    const screen = everyKind();
+    const screen = everyKindScreen();
     const problemFor = (text: string) =>
       validateFieldValues(screen, { customfield_3: { type: "text", value: text } }).customfield_3;
     for (const bad of ["12abc", "0x10", "Infinity", "1,5", "1e999", "--1", "."]) {
@@ -188,7 +154,7 @@ describe("validateFieldValues", () => {
   });
 
   it("names a date or date-time that isn't a real one", () => {
-    const screen = everyKind();
+    const screen = everyKindScreen();
     const problems = (date: string, dateTime: string) =>
       validateFieldValues(screen, {
         customfield_4: { type: "text", value: date },
@@ -206,7 +172,7 @@ describe("validateFieldValues", () => {
   });
 
   it("refuses labels with spaces or over Jira's 255 characters", () => {
-    const screen = everyKind();
+    const screen = everyKindScreen();
     const problem = (labels: string[]) =>
       validateFieldValues(screen, { customfield_8: { type: "labels", labels } }).customfield_8;
     expect(problem(["fine", "not fine"])).toBe("Labels can't contain spaces.");
@@ -244,7 +210,7 @@ describe("validateFieldValues", () => {
   });
 
   it("keeps single-line text to Jira's 255 characters, not multi-line text", () => {
-    const screen = everyKind();
+    const screen = everyKindScreen();
     const long = "x".repeat(256);
     expect(
       validateFieldValues(screen, {
@@ -276,7 +242,7 @@ describe("fieldValuesToJira", () => {
   };
 
   it("writes each kind as Jira's create JSON takes it", () => {
-    expect(fieldValuesToJira(everyKind(), filled, { timeZone: fixedZone(120) })).toEqual({
+    expect(fieldValuesToJira(everyKindScreen(), filled, { timeZone: fixedZone(120) })).toEqual({
       customfield_1: "REF-42",
       customfield_2: "  line one\nline two\n",
       customfield_3: 12.5,
@@ -325,7 +291,7 @@ describe("fieldValuesToJira", () => {
   });
 
   it("sends a date-time with the zone's offset west of UTC and at half hours", () => {
-    const screen = everyKind();
+    const screen = everyKindScreen();
     const started = { customfield_5: { type: "text" as const, value: "2026-12-01T09:30:15" } };
     expect(fieldValuesToJira(screen, started, { timeZone: fixedZone(-300) })).toEqual({
       customfield_5: "2026-12-01T09:30:15.000-0500",
@@ -339,7 +305,7 @@ describe("fieldValuesToJira", () => {
   });
 
   it("sends the instant this computer's zone gives the typed wall-clock time", () => {
-    const sent = fieldValuesToJira(everyKind(), {
+    const sent = fieldValuesToJira(everyKindScreen(), {
       customfield_5: { type: "text", value: "2026-07-15T08:45" },
     }).customfield_5 as string;
     expect(sent).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[+-]\d{4}$/);
@@ -349,7 +315,7 @@ describe("fieldValuesToJira", () => {
 
   it("leaves out empty values, options no longer offered and values of another shape", () => {
     expect(
-      fieldValuesToJira(everyKind(), {
+      fieldValuesToJira(everyKindScreen(), {
         customfield_1: { type: "text", value: "   " },
         customfield_2: { type: "text", value: "" },
         customfield_6: { type: "ids", ids: ["99999"] },
@@ -364,7 +330,7 @@ describe("fieldValuesToJira", () => {
 
   it("sends the first choice of a single select and the first user of a user field", () => {
     expect(
-      fieldValuesToJira(everyKind(), {
+      fieldValuesToJira(everyKindScreen(), {
         customfield_6: { type: "ids", ids: ["20002", "20001"] },
         customfield_9: {
           type: "users",

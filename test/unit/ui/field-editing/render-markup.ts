@@ -12,7 +12,12 @@ const domino = require("@mixmark-io/domino") as { createDocument(html: string): 
 /** The element rendered into a document (its markup in `html`). */
 export function renderDocument(element: ReactElement): { doc: Document; html: string } {
   const html = renderToStaticMarkup(element);
-  return { doc: domino.createDocument(`<!doctype html><body>${html}</body>`), html };
+  return { doc: markupDocument(html), html };
+}
+
+/** Server-rendered markup as a document. */
+export function markupDocument(html: string): Document {
+  return domino.createDocument(`<!doctype html><body>${html}</body>`);
 }
 
 /** The elements under `root` matching `selector` (domino's lists aren't iterable). */

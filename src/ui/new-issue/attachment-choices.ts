@@ -1,0 +1,148 @@
+/**
+ * What the New issue form offers to attach, and what it will upload: one entry per file the user
+ * attached to the email (inline images belong to the description instead), what this Outlook and
+ * this Jira allow, and the files over Jira's upload limit, flagged before anything is sent.
+ * Plain data rules, no React.
+ */
+import type { InlineImageRef } from "../../mail/email-description-types";
+import type { MailAttachmentInfo, MailMessage } from "../../mail/mail-message";
+import type { MailContentCapabilities } from "../ports";
+
+/** Jira's attachment settings (`GET /rest/api/2/attachment/meta`); undefined while unknown. */
+export interface JiraAttachmentLimits {
+  enabled: boolean;
+  /** Bytes. */
+  uploadLimit: number;
+}
+
+/** What decides whether files can be attached. */
+export interface AttachmentPolicy {
+  capabilities: MailContentCapabilities;
+  /** Undefined while Jira's settings load (or when they couldn't be loaded): nothing is refused. */
+  jira?: JiraAttachmentLimits;
+}
+
+/** One file of the email as the form offers it. */
+export interface OfferedAttachment {
+  attachment: MailAttachmentInfo;
+  /** Checked (and uploaded on Create). */
+  chosen: boolean;
+  /** Why it can't be chosen at all (a cloud file); the section's note covers the rest. */
+  unavailable?: string;
+  /** It can't be chosen: unavailable, or nothing can be attached here. */
+  disabled: boolean;
+  /** Over Jira's upload limit: "larger than Jira's limit of 10 MB". */
+  tooLarge?: string;
+}
+
+/** Why no file can be attached here (the section says it once); undefined: they can. */
+export function attachmentsBlockedReason(policy: AttachmentPolicy): string | undefined {
+  if (policy.jira && !policy.jira.enabled) {
+    return "Attachments are turned off in this Jira, so no files are uploaded.";
+  }
+  if (policy.capabilities.attachments === "none") {
+    return (
+      "This Outlook can't read the content of attachments, so they can't be attached here " +
+      "(it needs Mailbox 1.8, or Exchange Web Services on an on-premises mailbox)."
+    );
+  }
+  return undefined;
+}
+
+/** Why the whole email can't be attached here; undefined: it can. */
+export function emailAttachBlockedReason(policy: AttachmentPolicy): string | undefined {
+  if (policy.jira && !policy.jira.enabled) return "Attachments are turned off in this Jira.";
+  if (policy.capabilities.wholeMessage === "none") {
+    return (
+      "This Outlook can't export the whole email (it needs Mailbox 1.14, or Exchange Web " +
+      "Services on an on-premises mailbox)."
+    );
+  }
+  return undefined;
+}
+
+/** The email's own files (not its inline images), in Outlook's order. */
+export function fileAttachmentsOf(message: Pick<MailMessage, "attachments">): MailAttachmentInfo[] {
+  return message.attachments.filter((attachment) => !attachment.isInline);
+}
+
+/**
+ * The files the form offers, with what is checked: the user's own choice where they made one,
+ * else every file that can be attached and is within Jira's limit.
+ */
+export function offeredAttachments(
+  message: Pick<MailMessage, "attachments">,
+  choices: Readonly<Record<string, boolean>>,
+  policy: AttachmentPolicy
+): OfferedAttachment[] {
+  const blocked = attachmentsBlockedReason(policy) !== undefined;
+  return fileAttachmentsOf(message).map((attachment) => {
+    const unavailable =
+      attachment.attachmentType === "cloud"
+        ? "a link to a cloud file: can't be attached"
+        : undefined;
+    const tooLarge =
+      policy.jira && attachment.size > policy.jira.uploadLimit
+        ? `larger than Jira's limit of ${formatFileSize(policy.jira.uploadLimit)}`
+        : undefined;
+    const disabled = blocked || unavailable !== undefined;
+    const chosen = !disabled && (choices[attachment.id] ?? tooLarge === undefined);
+    return {
+      attachment,
+      chosen,
+      disabled,
+      ...(unavailable ? { unavailable } : {}),
+      ...(tooLarge ? { tooLarge } : {}),
+    };
+  });
+}
+
+/** Create refuses while a file over the limit is checked: the message names it and the fix. */
+export function tooLargeProblem(offered: readonly OfferedAttachment[]): string | undefined {
+  const flagged = offered.filter((entry) => entry.chosen && entry.tooLarge);
+  if (flagged.length === 0) return undefined;
+  const names = flagged.map((entry) => `${entry.attachment.name} is ${entry.tooLarge}`);
+  return `${names.join("; ")}. Uncheck it to create the issue.`;
+}
+
+/**
+ * The inline images `markup` still references (`!name.png!`, also with Jira's `|thumbnail`-style
+ * parameters): the user may have deleted some from the description, and those aren't uploaded.
+ */
+export function referencedInlineImages(
+  markup: string,
+  images: readonly InlineImageRef[]
+): InlineImageRef[] {
+  return images.filter(
+    (image) => markup.includes(`!${image.fileName}!`) || markup.includes(`!${image.fileName}|`)
+  );
+}
+
+const UNITS = ["KB", "MB", "GB"] as const;
+
+/**
+ * A size as people read it: "512 bytes", "24 KB", "3.1 MB" (1024-based, as Jira counts its limit:
+ * 10485760 bytes is "10 MB"). The number follows `locale`'s conventions ("3,1 MB" in German).
+ */
+export function formatFileSize(bytes: number, locale?: string): string {
+  const format = (value: number, digits: number) => {
+    try {
+      return new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+    } catch {
+      return new Intl.NumberFormat("en-US", { maximumFractionDigits: digits }).format(value);
+    }
+  };
+  if (!Number.isFinite(bytes) || bytes < 1024) {
+    const whole = Math.max(0, Math.round(bytes || 0));
+    return `${format(whole, 0)} ${whole === 1 ? "byte" : "bytes"}`;
+  }
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  // One decimal below 10 (3.1 MB), none above (24 KB, 120 MB), none for kilobytes at all.
+  const digits = unit === 0 || value >= 10 ? 0 : 1;
+  return `${format(value, digits)} ${UNITS[unit]}`;
+}

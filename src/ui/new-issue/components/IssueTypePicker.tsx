@@ -1,0 +1,41 @@
+import { Field } from "@fluentui/react-components";
+import type { CreateMetaIssueType } from "../../../jira/jira-types";
+import { SearchablePicker } from "./SearchablePicker";
+
+export interface IssueTypePickerProps {
+  /** Undefined while loading (or when loading failed, or no project is chosen). */
+  issueTypes: CreateMetaIssueType[] | undefined;
+  projectChosen: boolean;
+  value: string;
+  disabled: boolean;
+  problem?: string;
+  onChange(issueTypeId: string): void;
+}
+
+/** "Issue type": the chosen project's issue types by name, searchable; values are their ids. */
+export function IssueTypePicker({
+  issueTypes,
+  projectChosen,
+  value,
+  disabled,
+  problem,
+  onChange,
+}: IssueTypePickerProps) {
+  const placeholder = !projectChosen
+    ? "Choose a project first"
+    : issueTypes
+      ? "Choose an issue type"
+      : "Loading issue types…";
+  const options = issueTypes?.map((type) => ({ value: type.id, text: type.name }));
+  return (
+    <Field label="Issue type" required validationMessage={problem}>
+      <SearchablePicker
+        options={options}
+        value={value}
+        placeholder={placeholder}
+        disabled={disabled || !issueTypes}
+        onChange={onChange}
+      />
+    </Field>
+  );
+}

@@ -1,0 +1,155 @@
+import { Spinner } from "@fluentui/react-components";
+import type { MailMessage } from "../../../mail/mail-message";
+import type { AttachmentPolicy } from "../attachment-choices";
+import type { CreateProblems } from "../create-request";
+import { effectiveFieldValues, screenKeyOf } from "../create-request";
+import { CreateMetaFields } from "../../field-editing/CreateMetaFields";
+import type { FieldFormValue, UserSearch } from "../../field-editing/field-form-types";
+import type { NewIssueChoices } from "../use-new-issue-choices";
+import type { NewIssueState } from "../use-new-issue";
+import { AttachmentsSection } from "./AttachmentsSection";
+import { DescriptionSection } from "./DescriptionSection";
+import { IssueTypePicker } from "./IssueTypePicker";
+import { LoadProblemBar } from "./LoadProblemBar";
+import { ProjectPicker } from "./ProjectPicker";
+import { SuggestionNote } from "./SuggestionNote";
+import { SummaryField } from "./SummaryField";
+import { UnfillableFieldsBar } from "./UnfillableFieldsBar";
+
+export interface NewIssueEditorProps {
+  issue: Pick<NewIssueState, "draft" | "conversion" | "update" | "convert">;
+  /** The lists from Jira and what of the draft they allow. */
+  choices: NewIssueChoices;
+  message: MailMessage;
+  policy: AttachmentPolicy;
+  locale: string;
+  /** Shown under each part (empty until the user tried to create). */
+  problems: CreateProblems;
+  /** A create runs: nothing can change. */
+  readOnly: boolean;
+  jiraBaseUrl: string;
+  searchUsers: UserSearch;
+}
+
+/**
+ * Everything the user edits before Create: where the issue goes (with why it was suggested), the
+ * create screen's fields, the summary, the description and the files.
+ */
+export function NewIssueEditor({
+  issue,
+  choices,
+  message,
+  policy,
+  locale,
+  problems,
+  readOnly,
+  jiraBaseUrl,
+  searchUsers,
+}: NewIssueEditorProps) {
+  const { draft, conversion, update, convert } = issue;
+  const { projects, projectList, projectKey, issueTypes, typeList, issueTypeId } = choices;
+  const { fields, screen, unfillable } = choices;
+  const { suggestion } = draft;
+  const screenKey = screenKeyOf(projectKey, issueTypeId);
+  const suggested =
+    suggestion?.projectKey === projectKey && suggestion.issueTypeId === issueTypeId
+      ? suggestion
+      : undefined;
+
+  const handleFieldChange = (fieldId: string, value: FieldFormValue | undefined) => {
+    if (!screen) return;
+    update((latest) => {
+      const values = { ...effectiveFieldValues(latest, screen, screenKey) };
+      if (value === undefined) delete values[fieldId];
+      else values[fieldId] = value;
+      return { fieldValues: values, fieldDefaultsFor: screenKey };
+    });
+  };
+
+  return (
+    <>
+      <ProjectPicker
+        projects={projectList}
+        value={projectKey}
+        disabled={readOnly}
+        problem={problems.draft.projectKey}
+        onChange={(key) => update({ projectKey: key })}
+      />
+      {projects.status === "failed" && (
+        <LoadProblemBar
+          what="projects"
+          error={projects.error}
+          jiraBaseUrl={jiraBaseUrl}
+          onRetry={projects.retry}
+        />
+      )}
+      <IssueTypePicker
+        issueTypes={typeList}
+        projectChosen={Boolean(projectKey)}
+        value={issueTypeId}
+        disabled={readOnly}
+        problem={problems.draft.issueTypeId}
+        onChange={(id) => update({ issueTypeId: id })}
+      />
+      {suggested && (
+        <SuggestionNote
+          suggestion={suggested}
+          projectName={projectList?.find((project) => project.key === projectKey)?.name}
+          senderAddress={message.from?.address}
+        />
+      )}
+      {issueTypes.status === "failed" && (
+        <LoadProblemBar
+          what="issue types"
+          error={issueTypes.error}
+          jiraBaseUrl={jiraBaseUrl}
+          onRetry={issueTypes.retry}
+        />
+      )}
+      {fields.status === "loading" && (
+        <Spinner size="tiny" labelPosition="after" label="Checking the issue type's fields…" />
+      )}
+      {fields.status === "failed" && (
+        <LoadProblemBar
+          what="fields of this issue type"
+          error={fields.error}
+          jiraBaseUrl={jiraBaseUrl}
+          onRetry={fields.retry}
+        />
+      )}
+      {unfillable.length > 0 && <UnfillableFieldsBar names={unfillable} />}
+      <SummaryField
+        value={draft.summary}
+        problem={problems.draft.summary}
+        readOnly={readOnly}
+        onChange={(summary) => update({ summary })}
+      />
+      {screen && (
+        <CreateMetaFields
+          screen={screen}
+          values={effectiveFieldValues(draft, screen, screenKey)}
+          problems={problems.fields}
+          disabled={readOnly}
+          onChange={handleFieldChange}
+          searchUsers={searchUsers}
+        />
+      )}
+      <DescriptionSection
+        draft={draft}
+        conversion={conversion}
+        readOnly={readOnly}
+        onChange={update}
+        onConvert={convert}
+      />
+      <AttachmentsSection
+        message={message}
+        draft={draft}
+        policy={policy}
+        locale={locale}
+        problem={problems.attachments}
+        disabled={readOnly}
+        onChange={update}
+      />
+    </>
+  );
+}

@@ -1,0 +1,187 @@
+import { Text, makeStyles, tokens, useId } from "@fluentui/react-components";
+import { useEffect, useRef, useState } from "react";
+import type { FormEvent } from "react";
+import type { MailMessage } from "../../../mail/mail-message";
+import type { AttachmentPolicy, JiraAttachmentLimits } from "../attachment-choices";
+import { createProblems, prepareCreate } from "../create-request";
+import type { CreateProblems } from "../create-request";
+import { isAwaitingConversion } from "../description-conversion";
+import { validateDraft } from "../new-issue-draft";
+import type { NewIssueStore } from "../new-issue-store";
+import {
+  createdDeliveryOf,
+  deliveryOf,
+  isBusy,
+  submissionAnnouncement,
+} from "../new-issue-submission";
+import type { JiraSession, MailContentCapabilities } from "../../ports";
+import { useNewIssue } from "../use-new-issue";
+import { useNewIssueChoices } from "../use-new-issue-choices";
+import { useJiraUserSearch } from "../use-jira-user-search";
+import { CreateIssueActions } from "./CreateIssueActions";
+import { CreateProblemBar } from "./CreateProblemBar";
+import { CreatedIssueCard } from "./CreatedIssueCard";
+import { DeliverySteps } from "./DeliverySteps";
+import { LiveStatus } from "../../components/LiveStatus";
+import { NewIssueEditor } from "./NewIssueEditor";
+import { PreviousAttemptNote } from "./PreviousAttemptNote";
+
+const useStyles = makeStyles({
+  form: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    marginInline: tokens.spacingHorizontalL,
+  },
+});
+
+export interface NewIssueFormProps {
+  /** The door to Jira: the lists load through `withJira`; Cancel stops waiting for a sign-in. */
+  session: Pick<JiraSession, "withJira" | "cancelWaiting">;
+  /** The pane's drafts and creates per email (they outlive this form). */
+  newIssues: NewIssueStore;
+  /** The email the issue is made from (key the form by its draft key: one form per email). */
+  message: MailMessage;
+  jiraBaseUrl: string;
+  /** Connected now: loading starts only then (work already started waits through a new sign-in). */
+  signedIn: boolean;
+  /** The connection ended: a create in progress waits for the new sign-in. */
+  connectionEnded: boolean;
+  /** What this Outlook can read of the email. */
+  capabilities: MailContentCapabilities;
+  /** Jira's attachment settings, once known. */
+  attachmentLimits?: JiraAttachmentLimits;
+  /** BCP 47 language for sizes and the description's header block. */
+  locale: string;
+}
+
+const NO_PROBLEMS: CreateProblems = { draft: {}, fields: {} };
+
+/**
+ * The New issue form. The draft and the create live in the NewIssueStore under this email, so no
+ * failure, sign-out, reload or switch to another email loses them; Jira is reached only through
+ * `session.withJira`, so the work waits through a new sign-in when Jira ends the connection.
+ */
+export function NewIssueForm(props: NewIssueFormProps) {
+  const { session, newIssues, message, jiraBaseUrl, signedIn, connectionEnded } = props;
+  const styles = useStyles();
+  const headingId = useId("new-issue-heading");
+  const issue = useNewIssue(newIssues, message);
+  const { draft, submission, conversion, item } = issue;
+  const choices = useNewIssueChoices(session, draft, signedIn);
+  const searchUsers = useJiraUserSearch(session, choices.projectKey);
+  const [showProblems, setShowProblems] = useState(false);
+  const createButton = useRef<HTMLButtonElement>(null);
+
+  const created = createdDeliveryOf(submission);
+  const busy = isBusy(submission);
+  // The email is converted when its form shows it (Outlook reads only the open email); one whose
+  // conversion failed stays pending and is tried again the next time its form shows it.
+  const pending = !created && draft.descriptionState === "pending";
+  useEffect(() => {
+    if (pending) newIssues.convert(item, message, "if-pending");
+  }, [newIssues, item, message, pending]);
+
+  const policy: AttachmentPolicy = {
+    capabilities: props.capabilities,
+    ...(props.attachmentLimits ? { jira: props.attachmentLimits } : {}),
+  };
+  const chosen = { ...draft, projectKey: choices.projectKey, issueTypeId: choices.issueTypeId };
+  const { screen } = choices;
+  const context = screen ? { message, jiraBaseUrl, screen, policy } : undefined;
+  const problems = !showProblems
+    ? NO_PROBLEMS
+    : context
+      ? createProblems(chosen, context)
+      : { draft: validateDraft(chosen), fields: {} };
+  const converting = !created && isAwaitingConversion(draft.descriptionState, conversion);
+  const ready = Boolean(context) && choices.unfillable.length === 0 && !converting;
+
+  function handleCreate() {
+    if (busy || !context || !ready) return;
+    setShowProblems(true);
+    const prepared = prepareCreate(chosen, context);
+    if (prepared.ok) issue.create(prepared.request);
+  }
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    handleCreate();
+  };
+  const handleNewIssue = () => {
+    setShowProblems(false);
+    issue.dismiss();
+  };
+  // The problem bar goes away with the button just pressed in it: keep the keyboard user in the
+  // form, on Create issue (focusable also while busy).
+  const handleTryAgain = () => {
+    createButton.current?.focus();
+    handleCreate();
+  };
+  const handleDismissProblem = () => {
+    createButton.current?.focus();
+    issue.dismiss();
+  };
+
+  const delivery = deliveryOf(submission);
+  return (
+    <form
+      className={styles.form}
+      aria-labelledby={headingId}
+      data-testid="new-issue-form"
+      noValidate
+      onSubmit={handleSubmit}
+    >
+      <Text as="h2" id={headingId} weight="semibold" size={400}>
+        New issue
+      </Text>
+      {/* Stays while the form gives way to "Created SUP-12" and back, so every change is heard.
+          Waiting for a sign-in, the Create button's own status line says so instead. */}
+      <LiveStatus text={connectionEnded && !created ? "" : submissionAnnouncement(submission)} />
+      {created ? (
+        <CreatedIssueCard
+          delivery={created}
+          busy={busy}
+          onRetry={issue.retry}
+          onNewIssue={handleNewIssue}
+        />
+      ) : (
+        <>
+          <NewIssueEditor
+            issue={issue}
+            choices={choices}
+            message={message}
+            policy={policy}
+            locale={props.locale}
+            problems={problems}
+            readOnly={busy}
+            jiraBaseUrl={jiraBaseUrl}
+            searchUsers={searchUsers}
+          />
+          {submission.status === "idle" && draft.previousAttemptUncertain && (
+            <PreviousAttemptNote />
+          )}
+          {submission.status === "failed" && (
+            <CreateProblemBar
+              error={submission.error}
+              jiraBaseUrl={jiraBaseUrl}
+              onTryAgain={handleTryAgain}
+              onDismiss={handleDismissProblem}
+            />
+          )}
+          {delivery && <DeliverySteps steps={delivery.steps} />}
+          <CreateIssueActions
+            createButtonRef={createButton}
+            creating={busy}
+            ready={ready}
+            connectionEnded={connectionEnded}
+            busyLabel={
+              submission.status === "reading" ? "Reading attachments…" : "Creating the issue…"
+            }
+            onCancelWaiting={() => session.cancelWaiting()}
+          />
+        </>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,38 @@
+import { Field } from "@fluentui/react-components";
+import type { JiraProject } from "../../../jira/jira-types";
+import { projectOptionText } from "../new-issue-choices";
+import { SearchablePicker } from "./SearchablePicker";
+
+export interface ProjectPickerProps {
+  /** Undefined while loading (or when loading failed). */
+  projects: JiraProject[] | undefined;
+  value: string;
+  disabled: boolean;
+  problem?: string;
+  onChange(projectKey: string): void;
+}
+
+/** "Project": the projects as "Customer Support (SUP)", searchable; values are project keys. */
+export function ProjectPicker({
+  projects,
+  value,
+  disabled,
+  problem,
+  onChange,
+}: ProjectPickerProps) {
+  const options = projects?.map((project) => ({
+    value: project.key,
+    text: projectOptionText(project),
+  }));
+  return (
+    <Field label="Project" required validationMessage={problem}>
+      <SearchablePicker
+        options={options}
+        value={value}
+        placeholder={projects ? "Choose or type a project" : "Loading projects…"}
+        disabled={disabled || !projects}
+        onChange={onChange}
+      />
+    </Field>
+  );
+}

@@ -1,0 +1,29 @@
+/**
+ * Why a delivery step failed, in words that say what to do, kept as plain JSON (it is stored with
+ * the delivery). Outlook's 9030 is the common one: Outlook reads only the email that is open, so a
+ * file of another email can't be read until that email is open again.
+ */
+import { noticeForError } from "../../session/session-notices";
+import type { StepProblem } from "./delivery";
+
+/** Office's "the item is not the current item" (learn.microsoft.com/office/dev/add-ins/reference/javascript-api-for-office-error-codes). */
+export const OFFICE_ITEM_NOT_CURRENT = 9030;
+
+/** The problem of a failed step, from whatever the step threw. */
+export function stepProblemOf(error: unknown, jiraBaseUrl: string): StepProblem {
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  if (code === OFFICE_ITEM_NOT_CURRENT) {
+    return {
+      code: "item_not_current",
+      message: "Outlook can only read the email that is open. Open the email again to retry.",
+    };
+  }
+  const notice = noticeForError(error, { jiraBaseUrl });
+  // The add-in's own coded errors (attachment_unavailable, upload_uncertain, no_message_id) already
+  // say what to do; "unexpected" is only what knows no better.
+  if (notice.code === "unexpected_error" && typeof code === "string" && error instanceof Error) {
+    return { code, message: error.message };
+  }
+  const message = notice.title ? `${notice.title}: ${notice.message}` : notice.message;
+  return { code: notice.code, message };
+}
