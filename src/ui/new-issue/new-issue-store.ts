@@ -99,11 +99,16 @@ export function createNewIssueStore(options: NewIssueStoreOptions): NewIssueStor
   const warn = options.warn ?? ((message, error) => console.warn(message, error));
   const entries = new Map<string, NewIssueEntry>();
   const listeners = new Map<string, Set<() => void>>();
+  // Emails whose entry holds something of the user's: a typed change, a create, or what was stored
+  // before. Only these are written to the DraftStore: an email merely looked at (its description
+  // converted, nothing typed) leaves no email text on the computer and evicts no real draft.
+  const touched = new Set<string>();
 
   function entryOf(item: NewIssueItem): NewIssueEntry {
     let entry = entries.get(item.key);
     if (!entry) {
       const stored = item.persistent ? parseStoredEntry(drafts.load(item.key)) : null;
+      if (stored) touched.add(item.key);
       const draft =
         stored?.draft ??
         initialDraftFor(item, {
@@ -122,7 +127,9 @@ export function createNewIssueStore(options: NewIssueStoreOptions): NewIssueStor
   function set(item: NewIssueItem, changes: Partial<NewIssueEntry>, persist = true): void {
     const entry = { ...entryOf(item), ...changes };
     entries.set(item.key, entry);
-    if (persist && item.persistent) {
+    // A create (or its outcome) is the user's work too, whatever was typed.
+    if ("submission" in changes) touched.add(item.key);
+    if (persist && item.persistent && touched.has(item.key)) {
       drafts.save(item.key, storedValueOf(entry.draft, deliveryOf(entry.submission)));
     }
     for (const listener of [...(listeners.get(item.key) ?? [])]) listener();
@@ -156,6 +163,7 @@ export function createNewIssueStore(options: NewIssueStoreOptions): NewIssueStor
     update(item, changes) {
       const { draft } = entryOf(item);
       const applied = typeof changes === "function" ? changes(draft) : changes;
+      touched.add(item.key);
       set(item, { draft: { ...draft, ...applied } });
     },
 
@@ -165,7 +173,12 @@ export function createNewIssueStore(options: NewIssueStoreOptions): NewIssueStor
 
     dismiss(item) {
       const { submission } = entryOf(item);
-      if (submission.status === "failed" || submission.status === "delivered") {
+      if (submission.status === "delivered") {
+        // Back to a fresh draft: nothing of the user's is left to keep until they type again.
+        touched.delete(item.key);
+        if (item.persistent) drafts.remove(item.key);
+        set(item, { submission: IDLE }, false);
+      } else if (submission.status === "failed") {
         set(item, { submission: IDLE });
       }
     },

@@ -24,6 +24,7 @@ import {
   typedA,
 } from "./store-fixture";
 import { memoryEmailLinks, memoryMailContent, officeError } from "../ui-fakes";
+import { storedValueOf } from "../../../../src/ui/new-issue/stored-entry";
 
 describe("createNewIssueStore: drafts", () => {
   it("starts an email's draft from the DraftStore, else from its subject", () => {
@@ -94,6 +95,34 @@ describe("createNewIssueStore: drafts", () => {
     store.update(unsaved, { summary: "typed" });
     expect(store.get(unsaved).draft.summary).toBe("typed");
     expect(drafts.map.size).toBe(0);
+  });
+});
+
+describe("createNewIssueStore: what is stored", () => {
+  it("stores nothing for an email only looked at, and the whole draft from the first change on", async () => {
+    const { store, drafts } = setup({});
+    store.convert(A, messageA, "if-pending");
+    await settle();
+    expect(store.get(A).draft.descriptionState).toBe("generated");
+    expect(drafts.map.has(A.key)).toBe(false);
+
+    store.update(A, { summary: "Printer jams" });
+    expect(draftIn(drafts, A.key)).toMatchObject({
+      summary: "Printer jams",
+      description: "header=true cut=false\nHello",
+    });
+  });
+
+  it("keeps storing a draft that was stored before, conversions included", async () => {
+    const { store, drafts } = setup({
+      [A.key]: storedValueOf({ ...typedA, descriptionState: "pending" }),
+    });
+    store.convert(A, messageA, "if-pending");
+    await settle();
+    expect(draftIn(drafts, A.key)).toMatchObject({
+      summary: typedA.summary,
+      description: "header=true cut=false\nHello",
+    });
   });
 });
 
