@@ -3,9 +3,8 @@
  * what was typed survives a reload of the pane, a switch to another email and back, and a sign-out
  * with a new sign-in; a required field the pane can't edit is named before anything is sent.
  */
-import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
+import type { Frame, Page } from "playwright-core";
 import { seriousAxeViolations } from "./axe";
-import { launchBrowser } from "./browser";
 import { SAMPLE_CASES } from "./email-cases";
 import {
   SUPPORT_PROJECT,
@@ -21,32 +20,25 @@ import {
   summaryBox,
   waitUntilReadyToCreate,
 } from "./pane-helpers";
-import { newPreviewPage, openPreviewPane, reloadPreviewPane, selectEmail } from "./preview-page";
+import {
+  openPreviewPane,
+  previewPagePerTest,
+  reloadPreviewPane,
+  selectEmail,
+} from "./preview-page";
 
 jest.setTimeout(90_000);
 
 const NON_ASCII = SAMPLE_CASES[3]!;
 const REPLY = SAMPLE_CASES[5]!;
 
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let pane: Frame;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  ({ context, page } = await newPreviewPage(browser, { width: 1280, height: 900 }));
+previewPagePerTest({ width: 1280, height: 900 }, async (preview) => {
+  ({ page } = preview);
   pane = await openPreviewPane(page);
   await signIn(pane);
-});
-afterEach(async () => {
-  await context?.close();
 });
 
 /** What the form shows now: project, issue type, summary and description. */

@@ -3,9 +3,8 @@
  * (faults injected with its /__sim/faults control): never a second issue after an answer lost once
  * the issue was stored, and after a failed upload exactly what failed is retried.
  */
-import type { Browser, BrowserContext, Frame, Page, Route } from "playwright-core";
+import type { BrowserContext, Frame, Page, Route } from "playwright-core";
 import { seriousAxeViolations } from "./axe";
-import { launchBrowser } from "./browser";
 import { OPENED_CASE, SAMPLE_CASES, expectIssueFromEmail, expectedFiles } from "./email-cases";
 import type { EmailCase } from "./email-cases";
 import {
@@ -24,7 +23,7 @@ import {
   simulator,
   waitForStepsToSettle,
 } from "./pane-helpers";
-import { newPreviewPage, openEmlFile, openPreviewPane, selectEmail } from "./preview-page";
+import { openEmlFile, openPreviewPane, previewPagePerTest, selectEmail } from "./preview-page";
 
 jest.setTimeout(90_000);
 
@@ -34,25 +33,16 @@ const ATTACHMENTS = SAMPLE_CASES[2]!;
 /** The upload requests the pane sends (through the add-in's relay). */
 const UPLOAD_URL = /\/jira\/rest\/api\/2\/issue\/([A-Z]+-\d+)\/attachments$/;
 
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let pane: Frame;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  ({ context, page } = await newPreviewPage(browser, { width: 1280, height: 900 }));
+previewPagePerTest({ width: 1280, height: 900 }, async (preview) => {
+  ({ context, page } = preview);
   pane = await openPreviewPane(page);
   await signIn(pane);
 });
 afterEach(async () => {
-  await context?.close();
   await simulator("DELETE", "/faults");
 });
 
@@ -89,49 +79,58 @@ async function failNthUpload(nth: number, status: number, when: "before" | "afte
   });
 }
 
+/** Has the simulator store the next create, then answer it with a 502 (the answer is lost). */
+async function loseTheCreateAnswer(): Promise<void> {
+  // The first POST below /rest/api/2/issue is the create: the uploads and links come after it.
+  await simulator("POST", "/faults", {
+    status: 502,
+    when: "after",
+    count: 1,
+    pathPrefix: "/rest/api/2/issue",
+    method: "POST",
+  });
+}
+
+/** Waits for the created card to say the pane found the issue it had created already. */
+async function foundAlreadyCreated(): Promise<void> {
+  await createdCard(pane)
+    .getByText("It had already been created; the answer was lost on the way.")
+    .waitFor();
+}
+
+/** Checks that `key` is the one issue created since `before`, and that it holds `emailCase`. */
+async function expectOnlyIssueFrom(
+  before: ReadonlySet<string>,
+  key: string,
+  emailCase: EmailCase,
+  shownDescription: string
+): Promise<void> {
+  const created = await issuesCreatedSince(before);
+  expect(created.map((issue) => issue.key)).toEqual([key]);
+  await expectIssueFromEmail(created[0]!, await attachmentsOf(key), emailCase, shownDescription);
+}
+
 describe("an ambiguous create failure (502 after the simulator stored the issue)", () => {
   it("finds the issue it created instead of creating another, and uploads each file once", async () => {
     const shownDescription = await prepare(OUTLOOK_HTML);
     const before = await issueKeys();
-    // The first POST below /rest/api/2/issue is the create: the uploads and links come after it.
-    await simulator("POST", "/faults", {
-      status: 502,
-      when: "after",
-      count: 1,
-      pathPrefix: "/rest/api/2/issue",
-      method: "POST",
-    });
+    await loseTheCreateAnswer();
 
     await createButton(pane).click();
     // The pane looks for the issue by its marker at once, finds it, and goes on with it.
     const key = await createdIssueKey(pane);
     await waitForStepsToSettle(createdCard(pane));
-    await createdCard(pane)
-      .getByText("It had already been created; the answer was lost on the way.")
-      .waitFor();
+    await foundAlreadyCreated();
     expect(await pendingFaults()).toEqual([]); // the fault did strike (the create)
 
-    const created = await issuesCreatedSince(before);
-    expect(created.map((issue) => issue.key)).toEqual([key]);
-    await expectIssueFromEmail(
-      created[0]!,
-      await attachmentsOf(key),
-      OUTLOOK_HTML,
-      shownDescription
-    );
+    await expectOnlyIssueFrom(before, key, OUTLOOK_HTML, shownDescription);
     expect(await linkedIssueKeys(pane, key)).toEqual([key]);
   });
 
   it("says it is not sure when the lookup fails too, and Try again ends with exactly one issue", async () => {
     const shownDescription = await prepare(PLAIN_TEXT);
     const before = await issueKeys();
-    await simulator("POST", "/faults", {
-      status: 502,
-      when: "after",
-      count: 1,
-      pathPrefix: "/rest/api/2/issue",
-      method: "POST",
-    });
+    await loseTheCreateAnswer();
     // The lookup right after it fails as well (a 500 on a GET is not retried by the client).
     await simulator("POST", "/faults", {
       status: 500,
@@ -156,13 +155,9 @@ describe("an ambiguous create failure (502 after the simulator stored the issue)
     const key = await createdIssueKey(pane);
     await waitForStepsToSettle(createdCard(pane));
     expect(key).toBe(stored[0]?.key);
-    await createdCard(pane)
-      .getByText("It had already been created; the answer was lost on the way.")
-      .waitFor();
+    await foundAlreadyCreated();
 
-    const created = await issuesCreatedSince(before);
-    expect(created.map((issue) => issue.key)).toEqual([key]);
-    await expectIssueFromEmail(created[0]!, await attachmentsOf(key), PLAIN_TEXT, shownDescription);
+    await expectOnlyIssueFrom(before, key, PLAIN_TEXT, shownDescription);
   });
 });
 
@@ -212,14 +207,7 @@ describe("a partial failure (an upload fails after the issue was created)", () =
     await waitForStepsToSettle(card);
     expect((await deliverySteps(card)).every((step) => step.status === "done")).toBe(true);
 
-    const created = await issuesCreatedSince(before);
-    expect(created.map((issue) => issue.key)).toEqual([key]);
-    await expectIssueFromEmail(
-      created[0]!,
-      await attachmentsOf(key),
-      ATTACHMENTS,
-      shownDescription
-    );
+    await expectOnlyIssueFrom(before, key, ATTACHMENTS, shownDescription);
   });
 
   it("never uploads a file twice when the upload's answer was lost after Jira stored it", async () => {
@@ -236,13 +224,6 @@ describe("a partial failure (an upload fails after the issue was created)", () =
     // The pane looked at the issue's files, found the one Jira stored, and went on.
     expect((await deliverySteps(card)).every((step) => step.status === "done")).toBe(true);
     expect(await card.getByRole("button", { name: "Retry failed steps" }).count()).toBe(0);
-    const created = await issuesCreatedSince(before);
-    expect(created.map((issue) => issue.key)).toEqual([key]);
-    await expectIssueFromEmail(
-      created[0]!,
-      await attachmentsOf(key),
-      OPENED_CASE,
-      shownDescription
-    );
+    await expectOnlyIssueFrom(before, key, OPENED_CASE, shownDescription);
   });
 });

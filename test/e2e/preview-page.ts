@@ -3,6 +3,7 @@
  * e2e tests of the pane open it: the page, its message list, and the pane's frame.
  */
 import type { Browser, BrowserContext, Frame, Page } from "playwright-core";
+import { launchBrowser } from "./browser";
 import { readE2eState } from "./e2e-state";
 
 const { baseUrl } = readE2eState();
@@ -14,6 +15,34 @@ export async function newPreviewPage(
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport });
   return { context, page: await context.newPage() };
+}
+
+/**
+ * Registers the hooks of a test file that drives the preview: one headless Chromium for the whole
+ * file, and for every test a fresh profile and page (closed after the test), handed to `setUp`
+ * first, so that no test sees another's roaming settings.
+ */
+export function previewPagePerTest(
+  viewport: { width: number; height: number },
+  setUp: (preview: { context: BrowserContext; page: Page }) => Promise<void> | void
+): void {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    if (!browser) throw new Error("The browser did not start: see the error of beforeAll above.");
+    const preview = await newPreviewPage(browser, viewport);
+    context = preview.context;
+    await setUp(preview);
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
 }
 
 /** Opens preview.html in `page` and returns the task pane's frame once the pane has rendered. */

@@ -5,9 +5,8 @@
  * Allow/Deny there, and back. Everything the pane sends to Jira goes through the add-in server's
  * relay to the simulator started by global-setup.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { seriousAxeViolations } from "./axe";
-import { launchBrowser } from "./browser";
 import { readE2eState } from "./e2e-state";
 import {
   ROAMING_SETTINGS_KEY,
@@ -22,28 +21,19 @@ import {
   simulator,
   summaryBox,
 } from "./pane-helpers";
-import { newPreviewPage, openPreviewPane } from "./preview-page";
+import { openPreviewPane, previewPagePerTest } from "./preview-page";
 
 jest.setTimeout(90_000);
 
 const { baseUrl, simulatorUrl } = readE2eState();
 
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  ({ context, page } = await newPreviewPage(browser, { width: 1280, height: 900 }));
+previewPagePerTest({ width: 1280, height: 900 }, (preview) => {
+  ({ context, page } = preview);
 });
 afterEach(async () => {
-  await context?.close();
   await simulator("PATCH", "/settings", { clockSkewSeconds: 0 });
   await simulator("DELETE", "/faults");
 });

@@ -3,9 +3,10 @@
  * child process in the repository root, with the developer's JIRA_* / ADDIN_URL settings removed
  * so only what a test passes counts. Each spawn costs about a second: tests batch assertions per run.
  */
-import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
+import { killProcessGroup, spawnTsx } from "../../support/tsx-child";
+import { withTimeout } from "../../support/with-timeout";
 
 export const REPO_ROOT = path.resolve(__dirname, "../../..");
 const ADMIN_MAIN = path.join("src", "admin", "main.ts");
@@ -51,37 +52,28 @@ export async function stopChildren(): Promise<void> {
   await Promise.all([...running].map((child) => child.stop()));
 }
 
-function spawnTsx(script: string, args: readonly string[], env: Record<string, string>): Child {
+function startChild(script: string, args: readonly string[], env: Record<string, string>): Child {
   const childEnv: NodeJS.ProcessEnv = { ...process.env };
   for (const name of INHERITED_SETTINGS) {
     delete childEnv[name];
   }
   Object.assign(childEnv, { NODE_OPTIONS: "", ...env });
-  const child = spawn(process.execPath, [require.resolve("tsx/cli"), script, ...args], {
-    cwd: REPO_ROOT,
-    env: childEnv,
-    stdio: ["pipe", "pipe", "pipe"],
-    detached: true,
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const exit = new Promise<number | null>((resolve) => {
-    child.once("exit", (code) => resolve(code));
-    child.once("error", () => resolve(null));
-  });
+  const { process: child, stdout, stderr, exit } = spawnTsx(script, args, childEnv, "pipe");
   const handle: Child = {
     process: child,
-    stdout: () => stdout,
-    stderr: () => stderr,
+    stdout,
+    stderr,
     exited: () =>
-      withTimeout(exit, () => `the child did not exit:\n${stdout}\n${stderr}`, CHILD_TIMEOUT_MS),
+      withTimeout(
+        exit,
+        () => `the child did not exit:\n${stdout()}\n${stderr()}`,
+        CHILD_TIMEOUT_MS
+      ),
     waitForOutput: (pattern) =>
       withTimeout(
         new Promise<RegExpExecArray>((resolve, reject) => {
           const check = (): void => {
-            const match = pattern.exec(stdout);
+            const match = pattern.exec(stdout());
             if (match) {
               child.stdout?.off("data", check);
               resolve(match);
@@ -92,22 +84,16 @@ function spawnTsx(script: string, args: readonly string[], env: Record<string, s
           void exit.then((code) =>
             reject(
               new Error(
-                `the child exited (${code}) before printing ${pattern}:\n${stdout}\n${stderr}`
+                `the child exited (${code}) before printing ${pattern}:\n${stdout()}\n${stderr()}`
               )
             )
           );
         }),
-        () => `the child never printed ${pattern}:\n${stdout}\n${stderr}`,
+        () => `the child never printed ${pattern}:\n${stdout()}\n${stderr()}`,
         CHILD_TIMEOUT_MS
       ),
     stop: async () => {
-      if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
-        try {
-          process.kill(-child.pid, "SIGKILL");
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code !== "ESRCH") throw error;
-        }
-      }
+      if (child.exitCode === null && child.signalCode === null) killProcessGroup(child);
       await exit;
       running.delete(handle);
     },
@@ -119,7 +105,7 @@ function spawnTsx(script: string, args: readonly string[], env: Record<string, s
 
 /** Starts `npm run admin -- <args>` with `env` added; standard input stays open for {@link Child.process}. */
 export function startAdmin(args: readonly string[], env: Record<string, string> = {}): Child {
-  return spawnTsx(ADMIN_MAIN, args, env);
+  return startChild(ADMIN_MAIN, args, env);
 }
 
 /** What a finished run printed. */
@@ -143,23 +129,9 @@ export async function runAdmin(
 
 /** Starts the add-in server as `npm run serve` does (`tsx src/server/main.ts`) with `env`. */
 export function startServe(env: Record<string, string>): Child {
-  const child = spawnTsx(SERVER_MAIN, [], env);
+  const child = startChild(SERVER_MAIN, [], env);
   child.process.stdin?.end();
   return child;
-}
-
-async function withTimeout<T>(promise: Promise<T>, what: () => string, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      promise,
-      new Promise<never>((_resolve, reject) => {
-        timer = setTimeout(() => reject(new Error(`${what()}\n(after ${ms} ms)`)), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** Registers a consumer on the simulator through its control API, as a Jira admin creates a link. */

@@ -6,7 +6,6 @@
  * key file, or half of the consumer settings, stop it at startup with a message naming the setting;
  * JIRA_URL alone serves no runtime configuration.
  */
-import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -15,11 +14,12 @@ import { generatedCertPaths } from "../../../src/server/dev-certificate";
 import { startJiraSimulator } from "../../../src/simulator/create-jira-simulator";
 import type { RunningJiraSimulator } from "../../../src/simulator/create-jira-simulator";
 import { generateConsumerKeyPair } from "../../support/reference-oauth-client";
+import { killProcessGroup, spawnTsx } from "../../support/tsx-child";
+import { withTimeout } from "../../support/with-timeout";
 import { makeTempDir, makeTestCertificate, removeDir, request } from "./server-test-kit";
 
 jest.setTimeout(60_000);
 
-const REPO_ROOT = path.resolve(__dirname, "../../..");
 const MAIN = path.join("src", "server", "main.ts");
 /** How long a child gets to print its banner or to exit. */
 const OUTPUT_TIMEOUT_MS = 30_000;
@@ -115,58 +115,25 @@ function spawnServer(env: Record<string, string>, args: string[] = []): CliProce
     TLS_KEY_FILE: certFiles.keyFile,
     ...env,
   });
-  const child = spawn(
-    process.execPath,
-    [require.resolve("tsx/cli"), MAIN, "--port", "0", ...args],
-    { cwd: REPO_ROOT, env: childEnv, stdio: ["ignore", "pipe", "pipe"], detached: true }
-  );
-  let stdout = "";
-  let stderr = "";
-  child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const exit = new Promise<number | null>((resolve) => {
-    child.once("exit", (code) => resolve(code));
-    child.once("error", () => resolve(null));
-  });
+  const serverArgs = ["--port", "0", ...args];
+  const { process: child, stdout, stderr, exit } = spawnTsx(MAIN, serverArgs, childEnv, "ignore");
   const cli: CliProcess = {
     child,
-    stdout: () => stdout,
-    stderr: () => stderr,
+    stdout,
+    stderr,
     exited: () =>
       withTimeout(
         exit,
-        () => `the add-in server did not exit:\n${stdout}${stderr}`,
+        () => `the add-in server did not exit:\n${stdout()}${stderr()}`,
         OUTPUT_TIMEOUT_MS
       ),
     stop: async () => {
-      if (child.pid !== undefined) {
-        try {
-          process.kill(-child.pid, "SIGKILL");
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code !== "ESRCH") {
-            throw error;
-          }
-        }
-      }
+      killProcessGroup(child);
       await exit;
     },
   };
   children.push(cli);
   return cli;
-}
-
-async function withTimeout<T>(promise: Promise<T>, what: () => string, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      promise,
-      new Promise<never>((_resolve, reject) => {
-        timer = setTimeout(() => reject(new Error(`${what()}\n(after ${ms} ms)`)), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** Starts the server and waits for its startup banner; resolves with the port and the lines. */

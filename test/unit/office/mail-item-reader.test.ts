@@ -11,6 +11,40 @@ beforeAll(() =>
 );
 afterAll(removeOfficeGlobal);
 
+/** The attachments' fields the reader copies as they are (the Content-ID it cleans is apart). */
+const LOG_FILE = {
+  id: "att1",
+  name: "log.txt",
+  contentType: "text/plain",
+  size: 120,
+  isInline: false,
+  attachmentType: "file",
+};
+const INLINE_IMAGE = {
+  id: "att2",
+  name: "image001.png",
+  contentType: "image/png",
+  size: 900,
+  isInline: true,
+  attachmentType: "file",
+};
+const FORWARDED_EMAIL = {
+  id: "att3",
+  name: "Fwd: Outage report",
+  contentType: "message/rfc822",
+  size: 4100,
+  isInline: false,
+  attachmentType: "item",
+};
+const CLOUD_FILE = {
+  id: "att4",
+  name: "Budget.xlsx",
+  contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  size: 0,
+  isInline: false,
+  attachmentType: "cloud",
+};
+
 const item = {
   itemType: "message",
   itemId: "AAMkAGI2TG93AAA=",
@@ -22,40 +56,10 @@ const item = {
   internetMessageId: "<abc@example.com>",
   conversationId: "AAQkAGI2conv",
   attachments: [
-    {
-      id: "att1",
-      name: "log.txt",
-      contentType: "text/plain",
-      size: 120,
-      isInline: false,
-      attachmentType: "file",
-    },
-    {
-      id: "att2",
-      name: "image001.png",
-      contentType: "image/png",
-      size: 900,
-      isInline: true,
-      attachmentType: "file",
-      contentId: "<image001.png@01DAB5C1.2F3E4A50>",
-    },
-    {
-      id: "att3",
-      name: "Fwd: Outage report",
-      contentType: "message/rfc822",
-      size: 4100,
-      isInline: false,
-      attachmentType: "item",
-      contentId: "",
-    },
-    {
-      id: "att4",
-      name: "Budget.xlsx",
-      contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      size: 0,
-      isInline: false,
-      attachmentType: "cloud",
-    },
+    LOG_FILE,
+    { ...INLINE_IMAGE, contentId: "<image001.png@01DAB5C1.2F3E4A50>" },
+    { ...FORWARDED_EMAIL, contentId: "" },
+    CLOUD_FILE,
   ],
 } as unknown as Office.MessageRead;
 
@@ -71,39 +75,10 @@ describe("readMailMessage", () => {
       internetMessageId: "<abc@example.com>",
       conversationId: "AAQkAGI2conv",
       attachments: [
-        {
-          id: "att1",
-          name: "log.txt",
-          contentType: "text/plain",
-          size: 120,
-          isInline: false,
-          attachmentType: "file",
-        },
-        {
-          id: "att2",
-          name: "image001.png",
-          contentType: "image/png",
-          size: 900,
-          isInline: true,
-          attachmentType: "file",
-          contentId: "image001.png@01DAB5C1.2F3E4A50",
-        },
-        {
-          id: "att3",
-          name: "Fwd: Outage report",
-          contentType: "message/rfc822",
-          size: 4100,
-          isInline: false,
-          attachmentType: "item",
-        },
-        {
-          id: "att4",
-          name: "Budget.xlsx",
-          contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-          size: 0,
-          isInline: false,
-          attachmentType: "cloud",
-        },
+        LOG_FILE,
+        { ...INLINE_IMAGE, contentId: "image001.png@01DAB5C1.2F3E4A50" },
+        FORWARDED_EMAIL,
+        CLOUD_FILE,
       ],
     });
   });

@@ -5,6 +5,7 @@ import type { CreateProblems } from "../create-request";
 import { effectiveFieldValues, screenKeyOf } from "../create-request";
 import { CreateMetaFields } from "../../field-editing/CreateMetaFields";
 import type { FieldFormValue, UserSearch } from "../../field-editing/field-form-types";
+import type { JiraLoadResult } from "../../use-jira-load";
 import type { NewIssueChoices } from "../use-new-issue-choices";
 import type { NewIssueState } from "../use-new-issue";
 import { AttachmentsSection } from "./AttachmentsSection";
@@ -75,14 +76,7 @@ export function NewIssueEditor({
         problem={problems.draft.projectKey}
         onChange={(key) => update({ projectKey: key })}
       />
-      {projects.status === "failed" && (
-        <LoadProblemBar
-          what="projects"
-          error={projects.error}
-          jiraBaseUrl={jiraBaseUrl}
-          onRetry={projects.retry}
-        />
-      )}
+      <LoadFailure what="projects" load={projects} jiraBaseUrl={jiraBaseUrl} />
       <IssueTypePicker
         issueTypes={typeList}
         projectChosen={Boolean(projectKey)}
@@ -98,25 +92,11 @@ export function NewIssueEditor({
           senderAddress={message.from?.address}
         />
       )}
-      {issueTypes.status === "failed" && (
-        <LoadProblemBar
-          what="issue types"
-          error={issueTypes.error}
-          jiraBaseUrl={jiraBaseUrl}
-          onRetry={issueTypes.retry}
-        />
-      )}
+      <LoadFailure what="issue types" load={issueTypes} jiraBaseUrl={jiraBaseUrl} />
       {fields.status === "loading" && (
         <Spinner size="tiny" labelPosition="after" label="Checking the issue type's fields…" />
       )}
-      {fields.status === "failed" && (
-        <LoadProblemBar
-          what="fields of this issue type"
-          error={fields.error}
-          jiraBaseUrl={jiraBaseUrl}
-          onRetry={fields.retry}
-        />
-      )}
+      <LoadFailure what="fields of this issue type" load={fields} jiraBaseUrl={jiraBaseUrl} />
       {unfillable.length > 0 && <UnfillableFieldsBar names={unfillable} />}
       <SummaryField
         value={draft.summary}
@@ -151,5 +131,21 @@ export function NewIssueEditor({
         onChange={update}
       />
     </>
+  );
+}
+
+/** The problem bar of a list that failed to load (`what`, e.g. "projects"); nothing otherwise. */
+function LoadFailure({
+  what,
+  load,
+  jiraBaseUrl,
+}: {
+  what: string;
+  load: JiraLoadResult<unknown>;
+  jiraBaseUrl: string;
+}) {
+  if (load.status !== "failed") return null;
+  return (
+    <LoadProblemBar what={what} error={load.error} jiraBaseUrl={jiraBaseUrl} onRetry={load.retry} />
   );
 }
