@@ -6,8 +6,8 @@ import { validateManifestXml } from "../support/xml-schema";
 const template = readFileSync(path.resolve(__dirname, "../../manifest.xml"), "utf8");
 
 describe("manifest.xml", () => {
-  it("validates against Microsoft's XSD offline", () => {
-    expect(validateManifestXml(template)).toMatch(/validates/);
+  it("validates against Microsoft's XSD offline", async () => {
+    expect(await validateManifestXml(template)).toMatch(/validates/);
   });
 
   it("asks for Mailbox 1.5, a pinnable task pane on the read surface, and the 16–128 px icons", () => {
@@ -32,7 +32,7 @@ describe("renderManifest", () => {
     jiraUrl: "https://jira.contoso.com:8443/jira",
   };
 
-  it("points every URL at the add-in host and puts Jira's origin in AppDomains", () => {
+  it("points every URL at the add-in host and puts Jira's origin in AppDomains", async () => {
     const xml = renderManifest(template, options);
     expect(xml).not.toContain("localhost");
     expect(xml).not.toContain("jira.example.com");
@@ -44,13 +44,13 @@ describe("renderManifest", () => {
     );
     expect(xml).toContain("<AppDomain>https://addin.contoso.com</AppDomain>");
     expect(xml).toContain("<AppDomain>https://jira.contoso.com:8443</AppDomain>");
-    expect(validateManifestXml(xml)).toMatch(/validates/);
+    expect(await validateManifestXml(xml)).toMatch(/validates/);
   });
 
-  it("drops the placeholder Jira domain when no Jira URL is configured, and stays valid", () => {
+  it("drops the placeholder Jira domain when no Jira URL is configured, and stays valid", async () => {
     const xml = renderManifest(template, { addinUrl: "https://localhost:3000" });
     expect(xml).not.toContain("jira.example.com");
-    expect(validateManifestXml(xml)).toMatch(/validates/);
+    expect(await validateManifestXml(xml)).toMatch(/validates/);
   });
 
   it("sets the version from package.json", () => {
@@ -81,9 +81,9 @@ describe("renderManifest", () => {
     ).toThrow(expect.objectContaining({ code: "jira_url_invalid" }));
   });
 
-  it("escapes XML special characters in URLs", () => {
+  it("escapes XML special characters in URLs", async () => {
     const xml = renderManifest(template, { addinUrl: "https://a.example/x&y" });
     expect(xml).toContain("https://a.example/x&amp;y/taskpane.html");
-    expect(validateManifestXml(xml)).toMatch(/validates/);
+    expect(await validateManifestXml(xml)).toMatch(/validates/);
   });
 });
