@@ -9,7 +9,7 @@
 import type { SimulatorUser } from "../simulator-contract";
 import { CATALOG } from "./catalog";
 import { convertFieldValue, isEmptyValue } from "./field-values";
-import { propertyKeyProblem, propertyValueProblem } from "./issue-properties";
+import { readEntityProperties } from "./issue-properties";
 import { canBrowse } from "./permissions";
 import type { IssueTypeDef, ProjectDef, ProjectIssueTypeDef } from "./types";
 
@@ -110,46 +110,6 @@ function checkSummary(value: unknown): string | undefined {
   return undefined;
 }
 
-/**
- * The body's `properties` (IssueUpdateBean: an array of EntityPropertyBean), checked like
- * `PUT issue/{key}/properties/{key}`: each needs a key of at most 255 characters and a JSON value
- * of at most 32 KB. Problems name the entry, for `errorMessages`.
- */
-function readProperties(
-  input: unknown,
-  errorMessages: string[]
-): Array<{ key: string; value: unknown }> {
-  if (input === undefined || input === null) return [];
-  if (!Array.isArray(input)) {
-    errorMessages.push("'properties' must be an array of {key, value} objects.");
-    return [];
-  }
-  const properties: Array<{ key: string; value: unknown }> = [];
-  input.forEach((entry: unknown, index) => {
-    const where = `properties[${index}]`;
-    if (!isObject(entry)) {
-      errorMessages.push(`${where}: must be an object with 'key' and 'value'.`);
-      return;
-    }
-    const keyProblem = propertyKeyProblem(entry.key);
-    if (keyProblem) {
-      errorMessages.push(`${where}: ${keyProblem}`);
-      return;
-    }
-    if (entry.value === undefined) {
-      errorMessages.push(`${where}: The property value cannot be empty.`);
-      return;
-    }
-    const valueProblem = propertyValueProblem(JSON.stringify(entry.value));
-    if (valueProblem) {
-      errorMessages.push(`${where}: ${valueProblem}`);
-      return;
-    }
-    properties.push({ key: entry.key as string, value: entry.value });
-  });
-  return properties;
-}
-
 /** Validates a create request made by `user`. */
 export function validateCreateIssue(
   body: unknown,
@@ -174,7 +134,7 @@ export function validateCreateIssue(
     errors.issuetype = "valid issue type is required";
   }
   const errorMessages: string[] = [];
-  const properties = readProperties(input.properties, errorMessages);
+  const properties = readEntityProperties(input.properties, errorMessages);
   if (!project || !issueType) {
     return { ok: false, errorMessages, errors };
   }

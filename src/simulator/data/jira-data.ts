@@ -14,7 +14,7 @@ import { validateCreateIssue } from "./issue-create";
 import { PICKER_SECTION_LIMIT, pickerMatches } from "./issue-picker";
 import { compileJql } from "./jql/evaluate";
 import { parseJql } from "./jql/parser";
-import { canBrowse, canSeeComment } from "./permissions";
+import { canBrowse, canSeeComment, isInRole } from "./permissions";
 import { createSeedState } from "./seed";
 import type {
   AttachmentRecord,
@@ -33,7 +33,14 @@ export type CreateIssueResult =
   | { ok: false; errorMessages: string[]; errors: Record<string, string> };
 
 export type AddCommentResult =
-  { ok: true; comment: CommentRecord } | { ok: false; errors: Record<string, string> };
+  | { ok: true; comment: CommentRecord }
+  | { ok: false; errorMessages: string[]; errors: Record<string, string> };
+
+/** A comment and the issue it is on. */
+export interface FoundComment {
+  issue: IssueRecord;
+  comment: CommentRecord;
+}
 
 /** One picker section's issues: at most {@link PICKER_SECTION_LIMIT}, and how many matched in all. */
 export interface PickerSectionData {
@@ -68,7 +75,12 @@ export interface JiraData {
 
   /** Comments of `issue` that `user` may read, oldest first. */
   visibleComments(user: SimulatorUser | undefined, issue: IssueRecord): CommentRecord[];
+  /** Validates and adds a comment (with the body's `properties`) by `user`. */
   addComment(user: SimulatorUser, issue: IssueRecord, body: unknown): AddCommentResult;
+  /** A comment `user` may read (on an issue they see, within its visibility), by id. */
+  findComment(user: SimulatorUser | undefined, commentId: string): FoundComment | undefined;
+  /** Whether `user` may edit the comment: its author, or an Administrator of its project. */
+  canEditComment(user: SimulatorUser, found: FoundComment): boolean;
 
   addAttachment(
     user: SimulatorUser,
@@ -99,6 +111,8 @@ export interface JiraData {
 
   /** Sets an issue property; true if it was created, false if updated. */
   setProperty(issue: IssueRecord, key: string, value: unknown): boolean;
+  /** Sets a comment property; true if it was created, false if updated. */
+  setCommentProperty(comment: CommentRecord, key: string, value: unknown): boolean;
 
   /** Creates a remote link, or updates the one with the same globalId. */
   upsertRemoteLink(
@@ -163,6 +177,10 @@ export function createJiraData(options: JiraDataOptions): JiraData {
       return {
         issues: state.issues.map((issue) => ({
           ...issue,
+          comments: issue.comments.map((comment) => ({
+            ...comment,
+            properties: Object.fromEntries(comment.properties),
+          })),
           properties: Object.fromEntries(issue.properties),
         })),
         // The content's SHA-256 instead of the bytes: tests can tell which file an upload stored.
@@ -244,10 +262,30 @@ export function createJiraData(options: JiraDataOptions): JiraData {
         created: now,
         updated: now,
         ...(valid.visibility ? { visibility: valid.visibility } : {}),
+        properties: new Map(valid.properties.map(({ key, value }) => [key, value])),
       };
       issue.comments.push(comment);
       issue.updated = now;
       return { ok: true, comment };
+    },
+
+    findComment(user, commentId) {
+      for (const issue of state.issues) {
+        const comment = issue.comments.find((candidate) => candidate.id === commentId);
+        if (comment) {
+          return canSeeIssue(user, issue) && visibleComments(user, issue).includes(comment)
+            ? { issue, comment }
+            : undefined;
+        }
+      }
+      return undefined;
+    },
+
+    canEditComment(user, { issue, comment }) {
+      return (
+        comment.authorKey === user.key ||
+        isInRole(user, CATALOG.projectById(issue.projectId), "Administrators")
+      );
     },
 
     addAttachment(user, issue, file) {
@@ -305,6 +343,12 @@ export function createJiraData(options: JiraDataOptions): JiraData {
     setProperty(issue, key, value) {
       const created = !issue.properties.has(key);
       issue.properties.set(key, value);
+      return created;
+    },
+
+    setCommentProperty(comment, key, value) {
+      const created = !comment.properties.has(key);
+      comment.properties.set(key, value);
       return created;
     },
 

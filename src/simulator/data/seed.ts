@@ -218,6 +218,7 @@ export function createSeedState(now: number): JiraState {
         created: now - comment.ago,
         updated: now - comment.ago,
         ...(comment.visibility ? { visibility: { ...comment.visibility } } : {}),
+        properties: new Map(),
       })),
       attachmentIds: [],
       properties: new Map(),

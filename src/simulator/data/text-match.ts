@@ -3,6 +3,7 @@
  * anything that is not a letter or digit, compared case-insensitively after light English
  * stemming ("drops" finds "drop"), `word*` matches a prefix, and a quoted phrase inside the value
  * must appear as consecutive words. All terms must match, as in Jira's `summary ~ "vpn hour"`.
+ * {@link isReadableTextQuery} refuses what Lucene's query parser could not read.
  */
 
 /** Lower-case words of `text`. */
@@ -69,4 +70,58 @@ export function matchesText(query: string, texts: readonly string[]): boolean {
   return terms.every((term) =>
     perText.some(({ textWords, stems }) => termMatches(term, textWords, stems))
   );
+}
+
+// Lucene query syntax that is an error unless escaped with a backslash (or balanced and meaningful,
+// which the simulator doesn't search with): grouping, ranges, boosts, fuzziness, field names,
+// regular expressions. Jira's list of these characters: "Escaping special characters" in
+// confluence.atlassian.com/jirasoftwareserver/search-syntax-for-text-fields-939938747.html.
+const LUCENE_SYNTAX = new Set([..."()[]{}^~:/"]);
+const PREFIX_OPERATORS = new Set([..."+-!"]);
+const BINARY_OPERATORS = new Set(["AND", "OR", "&&", "||"]);
+
+/**
+ * Whether Jira's Lucene query parser could read a `~` value: no unescaped grouping, range, boost,
+ * fuzzy, field or regex syntax outside a quoted phrase, no `+`/`-`/`!` without a term after it, no
+ * trailing `\`, no unclosed phrase, no AND/OR without a term on both sides. Stricter than Lucene
+ * where Lucene would accept balanced syntax the simulator doesn't search with: what passes here
+ * passes on Jira.
+ */
+export function isReadableTextQuery(query: string): boolean {
+  let inPhrase = false;
+  let termStart = true;
+  for (let i = 0; i < query.length; i++) {
+    const char = query[i] as string;
+    if (char === "\\") {
+      if (i + 1 >= query.length) return false;
+      i += 1;
+      termStart = false;
+      continue;
+    }
+    if (char === '"') {
+      inPhrase = !inPhrase;
+      termStart = !inPhrase;
+      continue;
+    }
+    if (inPhrase) continue;
+    if (/\s/.test(char)) {
+      termStart = true;
+      continue;
+    }
+    if (LUCENE_SYNTAX.has(char)) return false;
+    if (termStart && PREFIX_OPERATORS.has(char)) {
+      const next = query[i + 1];
+      if (next === undefined || /\s/.test(next) || PREFIX_OPERATORS.has(next)) return false;
+      continue;
+    }
+    termStart = false;
+  }
+  if (inPhrase) return false;
+  const outside = query
+    .replace(/"[^"]*"/g, " x ")
+    .split(/\s+/)
+    .filter((token) => token !== "");
+  const first = outside[0] ?? "";
+  const last = outside[outside.length - 1] ?? "";
+  return !BINARY_OPERATORS.has(first) && !BINARY_OPERATORS.has(last) && last !== "NOT";
 }

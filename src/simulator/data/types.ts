@@ -144,6 +144,8 @@ export interface CommentRecord {
   created: number;
   updated: number;
   visibility?: CommentVisibility;
+  /** Comment properties: key → JSON value (stored with the comment or by `PUT comment/{id}/properties/{key}`). */
+  properties: Map<string, unknown>;
 }
 
 export interface AttachmentRecord {

@@ -41,10 +41,15 @@ function userOrNull(settings: SimulatorSettings, key: unknown) {
   return user ? userBean(settings, user) : null;
 }
 
+/**
+ * A comment (CommentJsonBean). Its `properties` (EntityPropertyBean `{key, value}`) only with
+ * `expand=properties`, as Jira does.
+ */
 export function commentBean(
   settings: SimulatorSettings,
   issue: IssueRecord,
-  comment: CommentRecord
+  comment: CommentRecord,
+  options: { withProperties?: boolean } = {}
 ) {
   const author = userOrNull(settings, comment.authorKey);
   return {
@@ -56,6 +61,9 @@ export function commentBean(
     created: formatJiraDateTime(comment.created),
     updated: formatJiraDateTime(comment.updated),
     ...(comment.visibility ? { visibility: { ...comment.visibility } } : {}),
+    ...(options.withProperties
+      ? { properties: [...comment.properties].map(([key, value]) => ({ key, value })) }
+      : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import { highlightKey, highlightSummary } from "../data/issue-picker";
 import type { PickerSectionData } from "../data/jira-data";
 import { jsonBody } from "./body-parsers";
 import { issueBean } from "./issue-beans";
+import { sendErrors } from "./jira-errors";
 import type { RestContext } from "./rest-context";
 import { contextPath, currentUser, intParam, queryList, queryString } from "./rest-context";
 
@@ -23,9 +24,29 @@ interface SearchRequest {
   validateQuery: boolean;
 }
 
-/** `validateQuery`: true/strict (default) fail on unknown values; false/warn/none only warn. */
-function readValidateQuery(value: unknown): boolean {
-  return !(value === false || ["false", "warn", "none"].includes(String(value).toLowerCase()));
+/**
+ * `validateQuery` of `GET search`, a Java `Boolean` query parameter on Jira Server/DC (OpenAPI
+ * `search_1`: boolean, default true), read the way Jersey reads one: `Boolean.valueOf`, so only
+ * "true" (any case) is true. Cloud's words "warn" and "none" therefore mean false here too: values
+ * that don't exist become `warningMessages` instead of a 400. (Cloud's "strict" is false as well.)
+ */
+function readValidateQueryParameter(value: string | undefined): boolean {
+  return value === undefined || value.toLowerCase() === "true";
+}
+
+/**
+ * `validateQuery` of `POST search` (SearchRequestBean: a JSON boolean, default true). Jackson also
+ * takes the strings "true" and "false"; anything else is a 400, as Jira refuses a body it can't map.
+ */
+function readValidateQueryField(value: unknown): boolean | { problem: string } {
+  if (value === undefined || value === null) return true;
+  if (typeof value === "boolean") return value;
+  if (value === "true" || value === "false") return value === "true";
+  return {
+    problem:
+      `Can not deserialize value of type boolean from ${JSON.stringify(value)} in 'validateQuery': ` +
+      "only true or false are recognized.",
+  };
 }
 
 function runSearch(ctx: RestContext, res: Response, request: SearchRequest): void {
@@ -87,7 +108,7 @@ export function registerSearchRoutes(router: Router, ctx: RestContext): void {
       startAt: intParam(req.query.startAt, 0),
       maxResults: intParam(req.query.maxResults, 50),
       fields: queryList(req, "fields"),
-      validateQuery: readValidateQuery(queryString(req, "validateQuery") ?? true),
+      validateQuery: readValidateQueryParameter(queryString(req, "validateQuery")),
     });
   });
 
@@ -96,6 +117,11 @@ export function registerSearchRoutes(router: Router, ctx: RestContext): void {
       string,
       unknown
     >;
+    const validateQuery = readValidateQueryField(body.validateQuery);
+    if (typeof validateQuery !== "boolean") {
+      sendErrors(res, 400, [validateQuery.problem]);
+      return;
+    }
     runSearch(ctx, res, {
       jql: typeof body.jql === "string" ? body.jql : undefined,
       startAt: intParam(body.startAt, 0),
@@ -103,7 +129,7 @@ export function registerSearchRoutes(router: Router, ctx: RestContext): void {
       fields: Array.isArray(body.fields)
         ? body.fields.filter((field): field is string => typeof field === "string")
         : undefined,
-      validateQuery: readValidateQuery(body.validateQuery ?? true),
+      validateQuery,
     });
   });
 

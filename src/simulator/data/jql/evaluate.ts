@@ -15,7 +15,7 @@
 import type { SimulatorUser } from "../../simulator-contract";
 import { CATALOG } from "../catalog";
 import { canBrowse, findUserByName } from "../permissions";
-import { matchesText } from "../text-match";
+import { isReadableTextQuery, matchesText } from "../text-match";
 import type { IssueRecord } from "../types";
 import { resolveDateFunction, resolveDateValue } from "./jql-dates";
 import { JqlError } from "./jql-error";
@@ -396,6 +396,12 @@ function compileText(handler: TextField, clause: JqlClause, ctx: JqlContext): Pr
   }
   if (operand.value.trim() === "") {
     throw new JqlError(`The field '${field}' does not support searching for an empty string.`);
+  }
+  if (!isReadableTextQuery(operand.value)) {
+    // Worded after Jira's answer when Lucene can't parse the text (unverified on a live Jira).
+    throw new JqlError(
+      `The text query '${operand.value}' for field '${field}' is not valid: probably your query contains invalid characters.`
+    );
   }
   const match = (issue: IssueRecord) => matchesText(operand.value, handler.texts(issue, ctx));
   return operator === "~" ? match : (issue) => !match(issue);
