@@ -13,6 +13,7 @@ import { createJiraTransport } from "./jira-transport";
 import type { JiraRequest, JiraResponse, JiraTransportOptions } from "./jira-transport";
 import type {
   AttachmentMeta,
+  CommentListOptions,
   CreateMetaField,
   CreateMetaIssueType,
   CreatedIssue,
@@ -29,6 +30,7 @@ import type {
   JiraProject,
   JiraUser,
   NewComment,
+  ProjectRole,
   RemoteLink,
   RemoteLinkInput,
   RemoteLinkResult,
@@ -96,8 +98,12 @@ export interface JiraClient {
   /** Cached after the first success (it decides the createmeta form). */
   serverInfo(): Promise<ServerInfo>;
   myself(): Promise<JiraUser>;
+  /** The names of the groups the current user is in (`myself?expand=groups`). */
+  myGroups(): Promise<string[]>;
   projects(): Promise<JiraProject[]>;
   project(projectIdOrKey: string): Promise<JiraProject>;
+  /** Every project role of the project (`project/{key}/role`), in Jira's order; 404 if not visible. */
+  projectRoles(projectIdOrKey: string): Promise<ProjectRole[]>;
   fields(): Promise<JiraField[]>;
   priorities(): Promise<JiraPriority[]>;
   searchUsers(query: UserSearch): Promise<JiraUser[]>;
@@ -110,9 +116,13 @@ export interface JiraClient {
   createIssue(fields: IssueFields, extras?: IssueCreateExtras): Promise<CreatedIssue>;
   /** `fields`: ids to return (default: all navigable). */
   getIssue(issueIdOrKey: string, fields?: string[]): Promise<JiraIssue>;
+  /** `comment.properties` are stored by the same POST (CommentJsonBean `properties`). */
   addComment(issueIdOrKey: string, comment: NewComment): Promise<JiraComment>;
-  /** Every comment (all pages), oldest first. */
-  getComments(issueIdOrKey: string): Promise<JiraComment[]>;
+  /**
+   * The issue's comments the user may read. Default: every comment (all pages), oldest first;
+   * `newestFirst`, `expandProperties` and `maxResults` (one page only) as {@link CommentListOptions} say.
+   */
+  getComments(issueIdOrKey: string, options?: CommentListOptions): Promise<JiraComment[]>;
   /** Uploads one file; `onProgress(loaded, total)` as bytes go out (finely with the XHR uploader). */
   addAttachment(
     issueIdOrKey: string,
@@ -274,8 +284,32 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
     },
 
     myself: () => json({ method: "GET", path: `${REST}/myself` }),
+
+    async myGroups() {
+      const body = await json<{ groups?: { items?: Array<{ name?: unknown }> } }>({
+        method: "GET",
+        path: `${REST}/myself`,
+        query: { expand: "groups" },
+      });
+      return (body.groups?.items ?? [])
+        .map((group) => group.name)
+        .filter((name): name is string => typeof name === "string");
+    },
+
     projects: () => json({ method: "GET", path: `${REST}/project` }),
     project: (key) => json({ method: "GET", path: `${REST}/project/${pathSegment(key)}` }),
+
+    async projectRoles(key) {
+      // Jira answers a map, role name → the role's URL in the project (…/project/SUP/role/10002).
+      const body = await json<Record<string, unknown>>({
+        method: "GET",
+        path: `${REST}/project/${pathSegment(key)}/role`,
+      });
+      return Object.entries(body ?? {}).flatMap(([name, url]) => {
+        const id = typeof url === "string" ? /\/role\/(\d+)\/?$/.exec(url)?.[1] : undefined;
+        return id === undefined ? [] : [{ id, name }];
+      });
+    },
     fields: () => json({ method: "GET", path: `${REST}/field` }),
     priorities: () => json({ method: "GET", path: `${REST}/priority` }),
     searchUsers: ({ username, startAt, maxResults }) =>
@@ -337,14 +371,25 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
     addComment: (key, comment) =>
       json({ method: "POST", path: `${REST}/issue/${pathSegment(key)}/comment`, json: comment }),
 
-    async getComments(key) {
-      const comments: JiraComment[] = [];
-      for (let page = 0; page < MAX_PAGES; page++) {
-        const body = await json<{ comments?: JiraComment[]; total?: number }>({
+    async getComments(key, options = {}) {
+      const { newestFirst, expandProperties, maxResults } = options;
+      const page = (startAt: number, size: number) =>
+        json<{ comments?: JiraComment[]; total?: number }>({
           method: "GET",
           path: `${REST}/issue/${pathSegment(key)}/comment`,
-          query: { startAt: comments.length, maxResults: PAGE_SIZE },
+          query: {
+            startAt,
+            maxResults: size,
+            orderBy: newestFirst ? "-created" : undefined,
+            expand: expandProperties ? "properties" : undefined,
+          },
         });
+      if (maxResults !== undefined) {
+        return (await page(0, maxResults)).comments ?? [];
+      }
+      const comments: JiraComment[] = [];
+      for (let pages = 0; pages < MAX_PAGES; pages++) {
+        const body = await page(comments.length, PAGE_SIZE);
         const values = body.comments ?? [];
         comments.push(...values);
         if (values.length === 0 || comments.length >= (body.total ?? 0)) {
@@ -370,9 +415,9 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
 
     attachmentMeta: () => json({ method: "GET", path: `${REST}/attachment/meta` }),
 
-    search({ jql, startAt, maxResults, fields }) {
+    search({ jql, startAt, maxResults, fields, validateQuery }) {
       const path = `${REST}/search`;
-      const query = { jql, startAt, maxResults, fields: fields?.join(",") };
+      const query = { jql, startAt, maxResults, fields: fields?.join(","), validateQuery };
       if ((transport.baseUrl + path + buildQueryString(query)).length <= MAX_SEARCH_URL_LENGTH) {
         return json({ method: "GET", path, query });
       }
@@ -380,7 +425,14 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
       return json({
         method: "POST",
         path,
-        json: { jql, startAt, maxResults, fields },
+        // SearchRequestBean's validateQuery is a JSON boolean: "warn" is false there.
+        json: {
+          jql,
+          startAt,
+          maxResults,
+          fields,
+          validateQuery: validateQuery === undefined ? undefined : false,
+        },
         idempotent: true,
       });
     },

@@ -148,6 +148,12 @@ export interface CommentVisibility {
 export interface NewComment {
   body: string;
   visibility?: CommentVisibility;
+  /**
+   * Comment properties stored with the comment by the same POST (CommentJsonBean `properties`,
+   * EntityPropertyBean: key ≤ 255 characters, value any JSON ≤ 32 KB), so they exist the moment
+   * the comment does.
+   */
+  properties?: EntityProperty[];
 }
 
 /** A comment (CommentJsonBean). */
@@ -160,6 +166,24 @@ export interface JiraComment {
   created?: string;
   updated?: string;
   visibility?: CommentVisibility;
+  /** Only when read with `expandProperties` (`expand=properties`); absent on Jiras without comment properties. */
+  properties?: EntityProperty[];
+}
+
+/** What {@link JiraClient.getComments} asks for. */
+export interface CommentListOptions {
+  /** `orderBy=-created`: the newest comment first. Default: oldest first (Jira's order). */
+  newestFirst?: boolean;
+  /** `expand=properties`: each comment with its properties. */
+  expandProperties?: boolean;
+  /** Only the first page, of this many comments. Default: every comment, all pages. */
+  maxResults?: number;
+}
+
+/** A project role (`GET project/{key}/role` lists them as name → URL; the id is the URL's last segment). */
+export interface ProjectRole {
+  id: string;
+  name: string;
 }
 
 /** An attachment (AttachmentJsonBean). */
@@ -189,6 +213,13 @@ export interface SearchRequest {
   maxResults?: number;
   /** Field ids to return, e.g. ["summary", "status"]; Jira's default is `*navigable`. */
   fields?: string[];
+  /**
+   * "warn": values that don't exist (an issue key nobody has) become `warningMessages` instead of
+   * a 400. Sent as `validateQuery=warn` on GET (Jira Server/DC reads any word but "true" as false,
+   * Cloud knows "warn") and as `false` in a POST body (a JSON boolean there). Default: Jira's,
+   * strict.
+   */
+  validateQuery?: "warn";
 }
 
 /** `GET|POST /rest/api/2/search` (SearchResultsBean). */

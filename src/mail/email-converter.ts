@@ -28,7 +28,9 @@ export const PLAIN_TEXT_FALLBACK_NOTE =
  * body when there is one, else the text body) with the options applied, as tidy wiki markup.
  */
 export function createEmailConverter(options: EmailConverterOptions): EmailConverter {
-  return {
+  const converter: EmailConverter = {
+    // Placeholder until the sliced conversion lands: one task, like describe().
+    describeAsync: (input) => Promise.resolve(converter.describe(input)),
     describe(input: DescribeInput): EmailDescription {
       const parts: string[] = [];
       if (input.options.includeHeaderBlock) {
@@ -47,6 +49,7 @@ export function createEmailConverter(options: EmailConverterOptions): EmailConve
       };
     },
   };
+  return converter;
 }
 
 function describeBody(

@@ -53,4 +53,10 @@ export interface DescribeInput {
 /** The loaded converter. Pure: same input, same output; never loads or runs anything from the email. */
 export interface EmailConverter {
   describe(input: DescribeInput): EmailDescription;
+  /**
+   * The same result as `describe`, made in slices that give the main thread back between them
+   * (no task over ~50 ms on a 1 MB email), so the pane stays responsive while converting. The
+   * pane's forms use this one.
+   */
+  describeAsync(input: DescribeInput): Promise<EmailDescription>;
 }

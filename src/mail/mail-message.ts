@@ -56,3 +56,13 @@ export interface MailFile {
   /** The decoded content (one copy: a Blob built straight from Outlook's base64). */
   data: Blob;
 }
+
+/** The thread headers of an email (RFC 5322 §3.6.4), as raw values. */
+export interface ThreadHeaders {
+  /** Message-IDs in In-Reply-To, without angle brackets. */
+  inReplyTo: string[];
+  /** Message-IDs in References, oldest first, without angle brackets. */
+  references: string[];
+  /** Thread-Topic (Outlook's original subject of the thread), when present. */
+  threadTopic?: string;
+}

@@ -14,6 +14,7 @@
  * (a malformed or hostile one is dropped, the rest kept).
  */
 import { normaliseJiraUrl } from "../config/urls";
+import { isIssueKey } from "../jira/issue-key";
 import type { EmailIssueLink } from "../ui/ports";
 
 /** The custom property's name. */
@@ -37,9 +38,6 @@ const KIND_CODES: Readonly<Record<EmailIssueLink["kind"], StoredLink["t"]>> = {
   commented: "m",
 };
 
-// Jira project keys start with a letter and hold upper-case letters, digits and underscores
-// (the admin-configurable pattern's usual range); issue numbers are positive.
-const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,63}-[1-9][0-9]{0,14}$/;
 const ISSUE_ID = /^[0-9]{1,19}$/;
 const MAX_URL_LENGTH = 2000;
 const MAX_TIMESTAMP_LENGTH = 40;
@@ -79,13 +77,27 @@ export function encodeEmailLinks(links: readonly EmailIssueLink[]): string {
 
 /**
  * `link` first, then `links` without the older entry for the same issue (same issue key in the
- * same Jira), so a repeated link refreshes instead of duplicating.
+ * same Jira), so a repeated link refreshes instead of duplicating. The refreshed entry stays
+ * "created" if either was (the issue was made from this email, whatever came after; a comment
+ * recorded after the create must not turn it into "commented") and keeps the newer linkedAt (two
+ * deliveries can finish in any order).
  */
 export function withLinkFirst(
   links: readonly EmailIssueLink[],
   link: EmailIssueLink
 ): EmailIssueLink[] {
-  return [link, ...links.filter((existing) => !sameIssue(existing, link))];
+  const earlier = links.find((existing) => sameIssue(existing, link));
+  const merged: EmailIssueLink = earlier
+    ? {
+        ...link,
+        kind: earlier.kind === "created" ? "created" : link.kind,
+        linkedAt:
+          Date.parse(earlier.linkedAt) > Date.parse(link.linkedAt)
+            ? earlier.linkedAt
+            : link.linkedAt,
+      }
+    : link;
+  return [merged, ...links.filter((existing) => !sameIssue(existing, link))];
 }
 
 /**
@@ -117,7 +129,7 @@ export function isValidEmailLink(link: EmailIssueLink): boolean {
 function decodeLink(entry: unknown): EmailIssueLink | null {
   if (!isRecord(entry)) return null;
   const { k, i, u, t, d } = entry;
-  if (typeof k !== "string" || !ISSUE_KEY.test(k)) return null;
+  if (typeof k !== "string" || !isIssueKey(k)) return null;
   if (typeof i !== "string" || !ISSUE_ID.test(i)) return null;
   if (typeof u !== "string" || !isJiraBaseUrl(u)) return null;
   const kind = t === "c" ? "created" : t === "m" ? "commented" : null;

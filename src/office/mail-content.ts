@@ -1,16 +1,17 @@
 /**
- * The MailContentPort over Outlook: the selected email's body, attachments and the whole message
- * (.eml), from Office.js where the client has it, else from Exchange Web Services (on-premises
- * Exchange clients limited to Mailbox 1.5), else refused with a reason (see
- * detectMailContentCapabilities).
+ * The MailContentPort over Outlook: the selected email's body, attachments, the whole message
+ * (.eml) and its thread headers, from Office.js where the client has it, else from Exchange Web
+ * Services (on-premises Exchange clients limited to Mailbox 1.5), else refused with a reason (see
+ * detectMailContentCapabilities); thread headers only from Office.js (else none).
  *
  * Every read is for the email now selected: Outlook's item calls only reach the current item, so
  * a read for another email fails like Outlook fails a call whose item was switched (OfficeError
- * 9030), on both paths, and the pane behaves the same on every client.
+ * 9030), on both paths, and the pane behaves the same on every client. The body is read once per
+ * selection and shared by every caller (see createSharedBodyReader).
  */
 import type { MailAttachmentInfo, MailBody, MailFile, MailMessage } from "../mail/mail-message";
 import { emlFileName } from "../mail/file-names";
-import type { MailContentPort } from "../ui/ports";
+import type { MailContentPort, ThreadHeaders } from "../ui/ports";
 import {
   cloudAttachmentRefusal,
   readAttachmentFromMime,
@@ -25,6 +26,7 @@ import { MailItemError } from "./mail-item-error";
 import { officeCall } from "./office-async";
 import { OfficeError } from "./office-error";
 import { detectMailContentCapabilities } from "./requirement-sets";
+import { readThreadHeadersFrom } from "./thread-headers";
 
 const EML_TYPE = "message/rfc822";
 /** Office's code for a call on an item that is no longer the selected one. */
@@ -42,28 +44,21 @@ export interface OutlookMailContentOptions {
  */
 export function createOutlookMailContent(options: OutlookMailContentOptions = {}): MailContentPort {
   const capabilities = detectMailContentCapabilities();
+  // getAllInternetHeadersAsync arrived with Mailbox 1.8 (the same set as attachment content).
+  const canReadHeaders = Office.context.requirements.isSetSupported("Mailbox", "1.8");
   const parseXml = options.parseXml ?? parseXmlWithDomParser;
   const mimeContent = createMimeContentReader(parseXml);
+  const bodyReader = createSharedBodyReader();
 
   return {
     capabilities,
 
-    async readBody(message: MailMessage): Promise<MailBody> {
-      const item = currentItem(message);
-      // One call after another: Outlook on the web allows only 3 async calls at a time.
-      const type = await officeCall<Office.CoercionType>((callback) =>
-        item.body.getTypeAsync(callback)
-      );
-      const text = await officeCall<string>((callback) =>
-        item.body.getAsync(Office.CoercionType.Text, callback)
-      );
-      const html =
-        type === Office.CoercionType.Html
-          ? await officeCall<string>((callback) =>
-              item.body.getAsync(Office.CoercionType.Html, callback)
-            )
-          : null;
-      return { html, text };
+    readBody(message: MailMessage): Promise<MailBody> {
+      try {
+        return bodyReader(currentItem(message));
+      } catch (error) {
+        return Promise.reject(error);
+      }
     },
 
     async readAttachment(message: MailMessage, attachment: MailAttachmentInfo): Promise<MailFile> {
@@ -112,6 +107,17 @@ export function createOutlookMailContent(options: OutlookMailContentOptions = {}
           );
       }
     },
+
+    async readThreadHeaders(message: MailMessage): Promise<ThreadHeaders> {
+      const item = currentItem(message);
+      // Mailbox 1.5 clients can't read headers (EWS could, but finding issue keys is a
+      // convenience that doesn't justify a request for the whole MIME content).
+      if (!canReadHeaders) return { inReplyTo: [], references: [] };
+      const headers = await officeCall<string>((callback) =>
+        item.getAllInternetHeadersAsync(callback)
+      );
+      return readThreadHeadersFrom(headers ?? "");
+    },
   };
 }
 
@@ -125,6 +131,46 @@ function currentItem(message: MailMessage): Office.MessageRead {
     );
   }
   return item;
+}
+
+/**
+ * Reads an item's body once for every caller: the issue finder and the description or comment
+ * conversion both want it as the pane opens, and Outlook on the web allows only 3 async calls at
+ * a time (a 4th fails), so two reads at once plus the thread headers and custom properties could
+ * make the conversion fail. Callers get the same promise while the read runs and after it
+ * finished, as long as the same item object is selected (Outlook hands out a new one for every
+ * selection); a failed read is forgotten, so the next caller asks Outlook again.
+ */
+function createSharedBodyReader(): (item: Office.MessageRead) => Promise<MailBody> {
+  let last: { item: Office.MessageRead; itemId: string; body: Promise<MailBody> } | null = null;
+  return (item) => {
+    if (last?.item !== item || last.itemId !== item.itemId) {
+      const body = readBodyOf(item);
+      const entry = { item, itemId: item.itemId, body };
+      last = entry;
+      body.catch(() => {
+        if (last === entry) last = null;
+      });
+    }
+    return last.body;
+  };
+}
+
+async function readBodyOf(item: Office.MessageRead): Promise<MailBody> {
+  // One call after another: Outlook on the web allows only 3 async calls at a time.
+  const type = await officeCall<Office.CoercionType>((callback) =>
+    item.body.getTypeAsync(callback)
+  );
+  const text = await officeCall<string>((callback) =>
+    item.body.getAsync(Office.CoercionType.Text, callback)
+  );
+  const html =
+    type === Office.CoercionType.Html
+      ? await officeCall<string>((callback) =>
+          item.body.getAsync(Office.CoercionType.Html, callback)
+        )
+      : null;
+  return { html, text };
 }
 
 function emlBlob(base64: string): Blob {

@@ -3,7 +3,15 @@
  * adapters (src/office/ for Outlook) and hands them in; components never touch globals, so they
  * run against any implementation, e.g. a fake host in a unit test.
  */
-import type { MailAttachmentInfo, MailBody, MailFile, MailMessage } from "../mail/mail-message";
+import type {
+  MailAttachmentInfo,
+  MailBody,
+  MailFile,
+  MailMessage,
+  ThreadHeaders,
+} from "../mail/mail-message";
+
+export type { ThreadHeaders } from "../mail/mail-message";
 
 export type ThemeName = "light" | "dark";
 export type Unsubscribe = () => void;
@@ -70,6 +78,12 @@ export interface MailContentPort {
   readAttachment(message: MailMessage, attachment: MailAttachmentInfo): Promise<MailFile>;
   /** The whole email as .eml (message/rfc822), named after its subject. Same errors. */
   readWholeMessage(message: MailMessage): Promise<MailFile>;
+  /**
+   * The headers that tie the email to its thread (getAllInternetHeadersAsync, Mailbox 1.8), where
+   * issue keys and Jira's own Message-IDs are found. Resolves with empty lists when this client
+   * can't read headers (Mailbox 1.5) or the email has none; rejects only on Office's failure.
+   */
+  readThreadHeaders(message: MailMessage): Promise<ThreadHeaders>;
 }
 
 /** One Jira issue an email was linked to by the add-in. */

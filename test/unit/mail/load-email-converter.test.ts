@@ -5,7 +5,10 @@ import {
   loadEmailConverter,
 } from "../../../src/mail/load-email-converter";
 
-const converter: EmailConverter = { describe: () => ({ markup: "", usedInlineImages: [] }) };
+const converter: EmailConverter = {
+  describe: () => ({ markup: "", usedInlineImages: [] }),
+  describeAsync: () => Promise.resolve({ markup: "", usedInlineImages: [] }),
+};
 
 describe("createEmailConverterLoader", () => {
   it("loads once and shares the result", async () => {

@@ -62,6 +62,13 @@ describe("the stored email links format", () => {
     ]);
   });
 
+  it("keeps keys of every project key Jira can be configured to allow", () => {
+    const keys = ["A-1", "R2D2-7", "MY_PROJECT_2013-12", `${"P".repeat(255)}-1`];
+    const value = stored(keys.map((k) => ({ ...valid, k })));
+    expect(decodeEmailLinks(value).map((kept) => kept.issueKey)).toEqual(keys);
+    expect(decodeEmailLinks(stored([{ ...valid, k: `${"P".repeat(256)}-1` }]))).toEqual([]);
+  });
+
   it("keeps only the first entry for the same issue in the same Jira", () => {
     const older = { ...valid, d: "2025-01-01T00:00:00.000Z" };
     const otherJira = { ...valid, u: "https://jira.other.example" };
@@ -78,11 +85,30 @@ describe("the stored email links format", () => {
 
 describe("adding a link", () => {
   it("puts it first and replaces the entry for the same issue key in the same Jira", () => {
-    const links = [link("OPS-7"), link("SUP-12", { linkedAt: "2025-01-01T00:00:00.000Z" })];
+    const links = [
+      link("OPS-7"),
+      link("SUP-12", { kind: "commented", linkedAt: "2025-01-01T00:00:00.000Z" }),
+    ];
     const refreshed = link("SUP-12", { kind: "commented" });
     expect(withLinkFirst(links, refreshed)).toEqual([refreshed, link("OPS-7")]);
     const elsewhere = link("OPS-7", { jiraBaseUrl: "https://jira.other.example" });
     expect(withLinkFirst(links, elsewhere)).toEqual([elsewhere, ...links]);
+  });
+
+  it("keeps 'created' over 'commented' for the same issue, and the newer date", () => {
+    const created = link("SUP-12", { linkedAt: "2026-11-30T09:15:00.000Z" });
+    const commented = link("SUP-12", { kind: "commented", linkedAt: "2026-12-01T08:00:00.000Z" });
+    expect(withLinkFirst([link("OPS-7"), created], commented)).toEqual([
+      { ...created, linkedAt: "2026-12-01T08:00:00.000Z" },
+      link("OPS-7"),
+    ]);
+    // A link recorded late (its delivery finished after the other) keeps the newest date.
+    const earlierComment = { ...commented, linkedAt: "2026-11-01T00:00:00.000Z" };
+    expect(withLinkFirst([created], earlierComment)).toEqual([created]);
+    // Created after a comment: created, as for any new link.
+    expect(withLinkFirst([commented], created)).toEqual([
+      { ...created, linkedAt: commented.linkedAt },
+    ]);
   });
 
   it("drops the oldest until the JSON of all the item's properties fits in 2,500 characters", () => {

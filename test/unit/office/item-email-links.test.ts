@@ -18,7 +18,10 @@ const message = {
   attachments: [],
 } as unknown as MailMessage;
 
-/** Outlook's CustomProperties for one item: in memory, saveAsync per `save`. */
+/**
+ * Outlook's CustomProperties for one item, as Outlook keeps them: every load hands out a fresh copy
+ * of what was saved last, and `saveAsync` (per `save`) stores that copy's values whole.
+ */
 function fakeOutlook(
   initial: Record<string, unknown> = {},
   options: {
@@ -28,27 +31,33 @@ function fakeOutlook(
 ) {
   const saved: Array<Record<string, unknown>> = [];
   let loads = 0;
+  // What the item holds; a load's copy reaches it only by being saved.
   const values: Record<string, unknown> = { ...initial };
-  const properties = {
-    get: (name: string) => values[name],
-    set: (name: string, value: unknown) => {
-      values[name] = value;
-    },
-    remove: (name: string) => {
-      delete values[name];
-    },
-    getAll: () => ({ ...values }),
-    saveAsync: (callback: Callback<void>) => {
-      if (options.save) return options.save(callback, values);
-      saved.push({ ...values });
-      succeedLater(callback, undefined);
-    },
+  const loadedCopy = () => {
+    const copy: Record<string, unknown> = { ...values };
+    return {
+      get: (name: string) => copy[name],
+      set: (name: string, value: unknown) => {
+        copy[name] = value;
+      },
+      remove: (name: string) => {
+        delete copy[name];
+      },
+      getAll: () => ({ ...copy }),
+      saveAsync: (callback: Callback<void>) => {
+        if (options.save) return options.save(callback, copy);
+        for (const name of Object.keys(values)) delete values[name];
+        Object.assign(values, copy);
+        saved.push({ ...copy });
+        succeedLater(callback, undefined);
+      },
+    };
   };
   const item = {
     itemId: message.itemId,
-    loadCustomPropertiesAsync: (callback: Callback<typeof properties>) => {
+    loadCustomPropertiesAsync: (callback: Callback<ReturnType<typeof loadedCopy>>) => {
       loads += 1;
-      succeedLater(callback, properties);
+      succeedLater(callback, loadedCopy());
     },
   };
   installOutlook("1.5", {
@@ -86,6 +95,63 @@ describe("createItemEmailLinks", () => {
     await links.record(message, link("OPS-7"));
     await links.record(message, link("SUP-12"));
     await expect(links.read(message)).resolves.toEqual([link("SUP-12"), link("OPS-7")]);
+  });
+
+  it("keeps both links when two are recorded on one email at the same time", async () => {
+    const outlook = fakeOutlook();
+    const links = createItemEmailLinks();
+    // New issue and Add to issue delivering at once: each would load, add its link and save.
+    await Promise.all([
+      links.record(message, link("OPS-7")),
+      links.record(message, link("SUP-12", { kind: "commented" })),
+    ]);
+
+    await expect(links.read(message)).resolves.toEqual([
+      link("SUP-12", { kind: "commented" }),
+      link("OPS-7"),
+    ]);
+    expect(outlook.saved).toHaveLength(2);
+    expect(outlook.loads()).toBe(3);
+  });
+
+  it("goes on recording after a failed save, in order", async () => {
+    let saves = 0;
+    const values: Record<string, unknown> = {};
+    fakeOutlook(
+      {},
+      {
+        save: (callback, copy) => {
+          saves += 1;
+          if (saves === 1) return failLater(callback, 9017, "Offline.");
+          Object.assign(values, copy);
+          succeedLater(callback, undefined);
+        },
+      }
+    );
+    const links = createItemEmailLinks();
+    const [first, second] = await Promise.allSettled([
+      links.record(message, link("OPS-7")),
+      links.record(message, link("SUP-12")),
+    ]);
+    expect(first).toMatchObject({ status: "rejected", reason: { code: 9017 } });
+    expect(second.status).toBe("fulfilled");
+    expect(
+      JSON.parse(values["jiraLinks"] as string).l.map((kept: { k: string }) => kept.k)
+    ).toEqual(["SUP-12"]);
+  });
+
+  it("keeps a link 'created' when the same email is later added to that issue as a comment", async () => {
+    fakeOutlook();
+    const links = createItemEmailLinks();
+    const later = "2026-12-01T10:00:00.000Z";
+    await links.record(message, link("SUP-12"));
+    await links.record(message, link("OPS-7"));
+    await links.record(message, link("SUP-12", { kind: "commented", linkedAt: later }));
+
+    await expect(links.read(message)).resolves.toEqual([
+      link("SUP-12", { kind: "created", linkedAt: later }),
+      link("OPS-7"),
+    ]);
   });
 
   it("drops the oldest links so all the item's properties stay within 2,500 characters", async () => {

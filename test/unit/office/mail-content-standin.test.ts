@@ -109,3 +109,41 @@ describe.each([
     expect(body.text).toContain("The nightly invoice export to the ERP");
   });
 });
+
+describe("thread headers on the stand-in (preview sample 06, a reply to [SUP-2])", () => {
+  it("reads In-Reply-To, the folded References and Thread-Topic on a modern client", async () => {
+    const message = standIn("modern", await messageFromEml(sampleBytes("06-reply-sup-2.eml")));
+    await expect(
+      createOutlookMailContent({ parseXml }).readThreadHeaders(message)
+    ).resolves.toEqual({
+      inReplyTo: ["SUP2-reply-2.20240607@mail.contoso.example"],
+      references: [
+        "SUP2-original.20240607@mail.fabrikam.example",
+        "SUP2-reply-2.20240607@mail.contoso.example",
+      ],
+      threadTopic: "[SUP-2] VPN drops every hour",
+    });
+  });
+
+  it("gives empty lists on a Mailbox 1.5 client (no getAllInternetHeadersAsync)", async () => {
+    const message = standIn(
+      "onPremises15",
+      await messageFromEml(sampleBytes("06-reply-sup-2.eml"))
+    );
+    await expect(
+      createOutlookMailContent({ parseXml }).readThreadHeaders(message)
+    ).resolves.toEqual({ inReplyTo: [], references: [] });
+  });
+
+  it("decodes an encoded Thread-Topic as the stand-in hands it over", async () => {
+    const eml = sampleBytes("06-reply-sup-2.eml")
+      .toString("latin1")
+      .replace(
+        "Thread-Topic: [SUP-2] VPN drops every hour",
+        "Thread-Topic: =?ISO-8859-1?Q?[SUP-2]_VPN_f=E4llt_st=FCndlich_aus?="
+      );
+    const message = standIn("modern", await messageFromEml(Buffer.from(eml, "latin1")));
+    const headers = await createOutlookMailContent({ parseXml }).readThreadHeaders(message);
+    expect(headers.threadTopic).toBe("[SUP-2] VPN fällt stündlich aus");
+  });
+});

@@ -45,6 +45,9 @@ interface FakeItemOptions {
   bodyType?: "html" | "text";
   attachmentContent?: (id: string, callback: Callback<Office.AttachmentContent>) => void;
   fileBase64?: string;
+  internetHeaders?: (callback: Callback<string>) => void;
+  /** How many body reads (getAsync calls) fail before they succeed. */
+  failingBodyReads?: number;
 }
 
 function fakeItem(options: FakeItemOptions = {}) {
@@ -57,6 +60,9 @@ function fakeItem(options: FakeItemOptions = {}) {
         succeedLater(callback, options.bodyType ?? "html"),
       getAsync: (type: string, callback: Callback<string>) => {
         bodyCalls.push(type);
+        if (bodyCalls.length <= (options.failingBodyReads ?? 0)) {
+          return failLater(callback, 5001, "An internal error has occurred.");
+        }
         succeedLater(callback, type === "html" ? "<p>Hello <b>team</b></p>" : "Hello team");
       },
     },
@@ -68,6 +74,9 @@ function fakeItem(options: FakeItemOptions = {}) {
     ),
     getAsFileAsync: (callback: Callback<string>) =>
       succeedLater(callback, options.fileBase64 ?? ""),
+    getAllInternetHeadersAsync: jest.fn((callback: Callback<string>) =>
+      options.internetHeaders ? options.internetHeaders(callback) : succeedLater(callback, "")
+    ),
   };
   return { item, bodyCalls };
 }
@@ -176,6 +185,48 @@ describe("createOutlookMailContent: readBody", () => {
       });
     }
   );
+});
+
+describe("createOutlookMailContent: one body read per email", () => {
+  /** Selects `item` in Outlook, as a new selection does: a new item object. */
+  const select = (item: object) => {
+    (Office.context.mailbox as unknown as { item: object }).item = item;
+  };
+
+  it("gives callers reading at the same time one read (Outlook on the web allows 3 calls at once)", async () => {
+    const { content, bodyCalls } = outlook("1.14");
+    const [finder, conversion] = [content.readBody(message), content.readBody(message)];
+    expect(finder).toBe(conversion);
+    await expect(conversion).resolves.toEqual({
+      html: "<p>Hello <b>team</b></p>",
+      text: "Hello team",
+    });
+    expect(bodyCalls).toEqual(["text", "html"]);
+  });
+
+  it("keeps a finished read while the email stays selected", async () => {
+    const { content, bodyCalls } = outlook("1.14");
+    const first = await content.readBody(message);
+    await expect(content.readBody(message)).resolves.toBe(first);
+    expect(bodyCalls).toEqual(["text", "html"]);
+  });
+
+  it("forgets a failed read: the next caller asks Outlook again", async () => {
+    const { content, bodyCalls } = outlook("1.14", { failingBodyReads: 1 });
+    await expect(content.readBody(message)).rejects.toMatchObject({ code: 5001 });
+    await expect(content.readBody(message)).resolves.toMatchObject({ text: "Hello team" });
+    expect(bodyCalls).toEqual(["text", "text", "html"]);
+  });
+
+  it("reads again once the email is selected anew, and never gives another email's body", async () => {
+    const { content, bodyCalls, item } = outlook("1.14");
+    await content.readBody(message);
+    select({ ...item, itemId: "AAMkOther=" });
+    await expect(content.readBody(message)).rejects.toMatchObject({ code: 9030 });
+    select({ ...item });
+    await content.readBody(message);
+    expect(bodyCalls).toEqual(["text", "html", "text", "html"]);
+  });
 });
 
 describe("createOutlookMailContent: readAttachment through Office.js (Mailbox 1.8)", () => {
@@ -416,5 +467,73 @@ describe("createOutlookMailContent: EWS (Mailbox 1.5 on on-premises Exchange)", 
     });
     await content.readWholeMessage(message);
     expect(requests[0]).toContain(`Id="ews(${message.itemId},v2.0)"`);
+  });
+});
+
+describe("createOutlookMailContent: readThreadHeaders", () => {
+  const headers =
+    "Message-ID: <reply-3@mail.example>\r\n" +
+    "In-Reply-To: <JIRA.10001.1591234567000.123.1591234567890@jira.example>\r\n" +
+    "References: <JIRA.10001.1591234567000.120.1591234560000@jira.example>\r\n" +
+    " <JIRA.10001.1591234567000.123.1591234567890@jira.example> (the last notification)\r\n" +
+    "Thread-Topic: =?utf-8?Q?[SUP-2]_VPN_f=C3=A4llt_aus?=\r\n" +
+    "Subject: RE: [SUP-2] VPN fällt aus\r\n";
+
+  it("reads In-Reply-To, References and the decoded Thread-Topic (Mailbox 1.8)", async () => {
+    const { content, item } = outlook("1.8", {
+      internetHeaders: (callback) => succeedLater(callback, headers),
+    });
+    await expect(content.readThreadHeaders(message)).resolves.toEqual({
+      inReplyTo: ["JIRA.10001.1591234567000.123.1591234567890@jira.example"],
+      references: [
+        "JIRA.10001.1591234567000.120.1591234560000@jira.example",
+        "JIRA.10001.1591234567000.123.1591234567890@jira.example",
+      ],
+      threadTopic: "[SUP-2] VPN fällt aus",
+    });
+    expect(item.getAllInternetHeadersAsync).toHaveBeenCalledTimes(1);
+  });
+
+  it("gives empty lists for an email without thread headers", async () => {
+    const { content } = outlook("1.14", {
+      internetHeaders: (callback) => succeedLater(callback, "Subject: hello\r\n"),
+    });
+    await expect(content.readThreadHeaders(message)).resolves.toEqual({
+      inReplyTo: [],
+      references: [],
+    });
+  });
+
+  it("gives empty lists on Mailbox 1.5, without asking Outlook or EWS", async () => {
+    const { content, item, requests } = outlook("1.5", { ews: answering("") });
+    await expect(content.readThreadHeaders(message)).resolves.toEqual({
+      inReplyTo: [],
+      references: [],
+    });
+    expect(item.getAllInternetHeadersAsync).not.toHaveBeenCalled();
+    expect(requests).toHaveLength(0);
+  });
+
+  it.each([["other"], ["none"]] as const)(
+    "fails like Outlook (9030) when %s item is selected, on every client",
+    async (selected) => {
+      for (const version of ["1.5", "1.8"]) {
+        const { content } = outlook(version, { selected });
+        await expect(content.readThreadHeaders(message)).rejects.toMatchObject({
+          name: "OfficeError",
+          code: 9030,
+        });
+      }
+    }
+  );
+
+  it("passes Office's failure on with its code", async () => {
+    const { content } = outlook("1.8", {
+      internetHeaders: (callback) => failLater(callback, 9030, "The item changed."),
+    });
+    await expect(content.readThreadHeaders(message)).rejects.toMatchObject({
+      name: "OfficeError",
+      code: 9030,
+    });
   });
 });

@@ -9,6 +9,7 @@ import type {
   EmailLinksPort,
   MailContentCapabilities,
   MailContentPort,
+  ThreadHeaders,
 } from "../../../src/ui/ports";
 
 /** An email with two files and an inline image, from Chris in conversation "conv-1". */
@@ -68,6 +69,8 @@ export interface MemoryMailContentOptions {
   /** The .eml content. */
   eml?: string;
   capabilities?: MailContentCapabilities;
+  /** What readThreadHeaders gives (default: none). */
+  threadHeaders?: ThreadHeaders;
 }
 
 /** A MailContentPort reading from memory. */
@@ -105,6 +108,10 @@ export function memoryMailContent(
         contentType: "message/rfc822",
         data: new Blob([options.eml ?? `Subject: ${read.subject}\r\n\r\nHello`]),
       };
+    },
+    async readThreadHeaders(read) {
+      check(read, "headers");
+      return options.threadHeaders ?? { inReplyTo: [], references: [] };
     },
   };
   function check(read: MailMessage, id: string): void {

@@ -64,6 +64,7 @@ export const echoConverter: EmailConverter = {
     markup: `header=${options.includeHeaderBlock} cut=${options.cutQuotedHistory}\n${body.text}`,
     usedInlineImages: inlineImages,
   }),
+  describeAsync: (input) => Promise.resolve(echoConverter.describe(input)),
 };
 
 export const messageA = sampleMessage({ attachments: [] });
