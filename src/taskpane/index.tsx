@@ -4,6 +4,7 @@
  */
 import { createRoot } from "react-dom/client";
 import { RUNTIME_CONFIG_FILE, loadRuntimeConfig } from "../config/runtime-config";
+import type { RuntimeConfig } from "../config/runtime-config";
 import { createXhrUploader } from "../jira/xhr-uploader";
 import { createOfficeTheme } from "../office/office-theme";
 import { createOutlookMailbox } from "../office/outlook-mailbox";
@@ -13,7 +14,11 @@ import { createOfficeSignInDialog } from "../office/sign-in-dialog";
 import { createItemEmailLinks } from "../office/item-email-links";
 import { createOutlookMailContent } from "../office/mail-content";
 import { createJiraSession } from "../session/jira-session";
+import { createJiraMetadataCache } from "../jira/jira-metadata-cache";
 import { App } from "../ui/App";
+import { preloadEmailWork } from "../ui/lazy-email-work";
+import { createJiraMetadata, forgetMetadataOnSignOut, ownerOfSession } from "../ui/jira-metadata";
+import { JiraMetadataContext } from "../ui/use-jira-metadata";
 import { NotInOutlook } from "../ui/NotInOutlook";
 import { createLocalStorageDrafts } from "./local-storage-drafts";
 
@@ -21,6 +26,12 @@ async function start(): Promise<void> {
   const container = document.getElementById("root");
   if (!container) throw new Error("taskpane.html has no #root element.");
   const root = createRoot(container);
+  // Neither needs Office: fetch the configuration and the work views' chunk while office.js starts,
+  // so the connected pane has both by the time Office is ready (docs/performance.md).
+  const configUrl = new URL(RUNTIME_CONFIG_FILE, location.href).href;
+  let earlyConfig: Promise<RuntimeConfig> | undefined = loadRuntimeConfig({ url: configUrl });
+  earlyConfig.catch(() => undefined); // Reported when the session asks for it, below.
+  preloadEmailWork();
   const host = await waitForOffice();
   if (!host.inOutlook) {
     root.render(<NotInOutlook />);
@@ -30,28 +41,46 @@ async function start(): Promise<void> {
   // One roaming settings object for the session's token and the UI's small memories: each save
   // writes Office's whole in-memory copy, so two copies would overwrite each other's changes.
   const settings = createRoamingSettingsStorage();
+  // The consumer key names the cache of Jira's lists along with the Jira and the user.
+  let consumerKey: string | undefined;
   // URLs relative to this page, so the production pane (/taskpane.html) and the preview's
   // (/preview/taskpane.html) each find the configuration and the callback page beside them.
   const session = createJiraSession({
-    loadConfig: () => loadRuntimeConfig({ url: new URL(RUNTIME_CONFIG_FILE, location.href).href }),
+    loadConfig: async () => {
+      // The early fetch serves the first start; a later one (Try again) fetches afresh.
+      const pending = earlyConfig ?? loadRuntimeConfig({ url: configUrl });
+      earlyConfig = undefined;
+      const config = await pending;
+      consumerKey = config.consumerKey;
+      return config;
+    },
     settings,
     dialog: createOfficeSignInDialog(),
     callbackUrl: new URL("callback.html", location.href).href,
     addinOrigin: location.origin,
     uploader: createXhrUploader(),
   });
+  const storage = localStorageOrNull();
+  // Projects, create meta and attachment settings, kept between page loads per Jira + user.
+  const metadata = createJiraMetadata(session, {
+    cache: createJiraMetadataCache(storage),
+    owner: () => ownerOfSession(session.getState(), consumerKey),
+  });
+  forgetMetadataOnSignOut(session, metadata, () => consumerKey);
   root.render(
-    <App
-      mailbox={createOutlookMailbox()}
-      theme={createOfficeTheme()}
-      locale={host.displayLanguage}
-      session={session}
-      drafts={createLocalStorageDrafts(localStorageOrNull())}
-      mailContent={createOutlookMailContent()}
-      emailLinks={createItemEmailLinks()}
-      settings={settings}
-      linkIconUrl={addinIconUrl()}
-    />
+    <JiraMetadataContext value={metadata}>
+      <App
+        mailbox={createOutlookMailbox()}
+        theme={createOfficeTheme()}
+        locale={host.displayLanguage}
+        session={session}
+        drafts={createLocalStorageDrafts(storage)}
+        mailContent={createOutlookMailContent()}
+        emailLinks={createItemEmailLinks()}
+        settings={settings}
+        linkIconUrl={addinIconUrl()}
+      />
+    </JiraMetadataContext>
   );
   void session.start();
 }
@@ -62,7 +91,7 @@ function localStorageOrNull(): Storage | null {
     return window.localStorage;
   } catch (error) {
     console.warn(
-      "localStorage is not available; drafts are kept only while the pane is open.",
+      "localStorage is not available; drafts and Jira's lists are kept only while the pane is open.",
       error
     );
     return null;

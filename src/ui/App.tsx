@@ -8,20 +8,20 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useDeferredValue, useMemo, useState } from "react";
 import { AccountBar } from "./components/AccountBar";
 import { ConnectionEndedBanner } from "./components/ConnectionEndedBanner";
 import { CurrentEmailCard } from "./components/CurrentEmailCard";
-import { EmailLinksSection } from "./new-issue/components/EmailLinksSection";
 import { EmptyState } from "./components/EmptyState";
 import { Header } from "./components/Header";
-import { NewIssueForm } from "./new-issue/components/NewIssueForm";
 import { NotConfiguredCard } from "./components/NotConfiguredCard";
 import { SessionNoticeBar } from "./components/SessionNoticeBar";
 import { SignInCard } from "./components/SignInCard";
+import { ViewLoadBoundary, ViewLoadProblem } from "./components/ViewLoadBoundary";
+import type { EmailStoreOptions, EmailView } from "./email-work-types";
+import { useEmailWork } from "./lazy-email-work";
 import { createDestinationMemory } from "./new-issue/destination-memory";
 import { newIssueItemFor } from "./new-issue/new-issue-item";
-import { createNewIssueStore } from "./new-issue/new-issue-store";
 import type {
   DraftStore,
   EmailLinksPort,
@@ -71,6 +71,8 @@ export interface AppProps {
   settings: SettingsStorage;
   /** The 16×16 icon Jira shows beside the link back to the email (an absolute URL of the add-in). */
   linkIconUrl?: string;
+  /** Reloads the pane, offered when a lazily loaded view fails to load. */
+  reload?: () => void;
 }
 
 /** The task pane inside Outlook. */
@@ -87,25 +89,33 @@ export function App(props: AppProps) {
   const themeName = useThemeName(theme, handleHostError);
   const message = useCurrentMessage(mailbox, handleHostError);
   const state = useSessionState(session);
-  // Drafts and creates per email, for as long as the pane: a create outlives its email's form.
-  const newIssues = useMemo(
-    () =>
-      createNewIssueStore({
-        session,
-        drafts,
-        mailContent,
-        emailLinks,
-        destinations: createDestinationMemory(settings),
-        locale,
-        ...(linkIconUrl ? { linkIconUrl } : {}),
-      }),
-    [session, drafts, mailContent, emailLinks, settings, locale, linkIconUrl]
+  // One memory of where emails went, shared by both views (a comment's issue is remembered for
+  // the conversation as a created one is).
+  const destinations = useMemo(() => createDestinationMemory(settings), [settings]);
+  // What the drafts and deliveries per email are made from: the stores themselves live in the
+  // lazily loaded views (email-work.tsx), one pair per this object, for as long as the pane.
+  const storeOptions: EmailStoreOptions = useMemo(
+    () => ({
+      session,
+      drafts,
+      mailContent,
+      emailLinks,
+      destinations,
+      locale,
+      ...(linkIconUrl ? { linkIconUrl } : {}),
+    }),
+    [session, drafts, mailContent, emailLinks, destinations, locale, linkIconUrl]
   );
+  const [view, setView] = useState<EmailView>("new-issue");
 
   const handleSignIn = useCallback(() => void session.signIn(), [session]);
   const handleSignOut = useCallback(() => void session.signOut(), [session]);
   const handleRetrySave = useCallback(() => void session.retrySave(), [session]);
   const handleDismissNotice = useCallback(() => session.dismissNotice(), [session]);
+  // "Add as comment" put its request in the email's Add to issue entry (the linked issues'
+  // view did, email-work.tsx): here only the view changes. A request the entry ignored (its
+  // comment runs, or a lost answer holds it on another issue) shows that form and why.
+  const handleAddAsComment = useCallback(() => setView("add-to-issue"), []);
 
   const notice =
     state.status === "signed_out" || state.status === "signed_in" ? state.notice : undefined;
@@ -114,6 +124,14 @@ export function App(props: AppProps) {
   const connected = connectedView(state);
   const attachmentLimits = useAttachmentMeta(session, state.status === "signed_in");
   const jiraBaseUrl = "jiraBaseUrl" in state ? state.jiraBaseUrl : undefined;
+  const reload = props.reload ?? (() => window.location.reload());
+  // The work views are a chunk of their own (lazy-email-work.ts), needed once Jira is connected.
+  const work = useEmailWork(connected !== undefined);
+  // The forms are the heaviest render of the pane: shown in a render of their own, after the
+  // account bar and the email have painted, so the pane answers before the forms are built.
+  const loadedWork = work.status === "loaded" ? work.module : undefined;
+  const showWork = useDeferredValue(loadedWork !== undefined && connected !== undefined);
+  const workModule = showWork ? loadedWork : undefined;
 
   // Every slot below keeps its place whatever the state, so the form (and what is typed in it)
   // stays mounted from signed in through "connection ended" and the new sign-in.
@@ -172,29 +190,40 @@ export function App(props: AppProps) {
               Select an email in Outlook to create a Jira issue from it.
             </EmptyState>
           )}
-          {message && jiraBaseUrl && (
-            <EmailLinksSection
-              key={`links:${newIssueItemFor(message).key}`}
-              emailLinks={emailLinks}
-              newIssues={newIssues}
-              message={message}
-              jiraBaseUrl={jiraBaseUrl}
-            />
-          )}
-          {connected && message && (
-            <NewIssueForm
-              key={newIssueItemFor(message).key}
-              session={session}
-              newIssues={newIssues}
-              message={message}
-              jiraBaseUrl={connected.jiraBaseUrl}
-              signedIn={connected.status === "signed_in"}
-              connectionEnded={connected.status !== "signed_in"}
-              capabilities={mailContent.capabilities}
-              {...(attachmentLimits ? { attachmentLimits } : {})}
-              locale={locale}
-            />
-          )}
+          <ViewLoadBoundary onReload={reload}>
+            {connected && message && (work.status === "loading" || work.status === "idle") && (
+              <Spinner size="small" label="Loading…" />
+            )}
+            {connected && work.status === "failed" && <ViewLoadProblem onReload={reload} />}
+            {loadedWork && message && jiraBaseUrl && (
+              <loadedWork.LinkedIssues
+                key={`links:${newIssueItemFor(message).key}`}
+                emailLinks={emailLinks}
+                storeOptions={storeOptions}
+                message={message}
+                jiraBaseUrl={jiraBaseUrl}
+                session={session}
+                onAddAsComment={handleAddAsComment}
+              />
+            )}
+            {workModule && connected && message && (
+              <workModule.EmailWork
+                view={view}
+                onViewChange={setView}
+                session={session}
+                storeOptions={storeOptions}
+                mailContent={mailContent}
+                emailLinks={emailLinks}
+                message={message}
+                jiraBaseUrl={connected.jiraBaseUrl}
+                signedIn={connected.status === "signed_in"}
+                connectionEnded={connected.status !== "signed_in"}
+                capabilities={mailContent.capabilities}
+                {...(attachmentLimits ? { attachmentLimits } : {})}
+                locale={locale}
+              />
+            )}
+          </ViewLoadBoundary>
         </main>
       </div>
     </FluentProvider>

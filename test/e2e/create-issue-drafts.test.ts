@@ -45,8 +45,15 @@ previewPagePerTest({ width: 1280, height: 900 }, async (preview) => {
 async function shownDraft(frame: Frame): Promise<Record<string, string>> {
   const form = newIssueForm(frame);
   await descriptionBox(frame).and(frame.locator(":not([readonly])")).waitFor();
+  // The pickers show the draft's project once Jira's project list is in (after a new sign-in the
+  // cached list was cleared, so it loads again while the rest of the form is already there).
+  const project = form.getByRole("combobox", { name: "Project" });
+  await frame.waitForFunction(
+    (input) => (input as HTMLInputElement).value !== "",
+    await project.elementHandle()
+  );
   return {
-    project: await form.getByRole("combobox", { name: "Project" }).inputValue(),
+    project: await project.inputValue(),
     issueType: await form.getByRole("combobox", { name: "Issue type" }).inputValue(),
     summary: await summaryBox(frame).inputValue(),
     description: await descriptionBox(frame).inputValue(),

@@ -28,6 +28,7 @@ import {
   issueKeys,
   issuesCreatedSince,
   linkedIssueKeys,
+  linkedToLine,
   offeredAttachments,
   signIn,
   signedIn,
@@ -114,7 +115,7 @@ async function createFromEmailAndCheck(
   await selectEmail(page, pane, other.subject);
   await selectEmail(page, pane, emailCase.subject); // an opened .eml stays in the list too
   expect(await linkedIssueKeys(pane, key)).toEqual([key]);
-  expect(await pane.getByTestId("email-links").innerText()).toBe(`Linked to ${key}`);
+  expect(await linkedToLine(pane).innerText()).toBe(`Linked to ${key}`);
 
   const reloaded = await reloadPreviewPane(page);
   await signedIn(reloaded);

@@ -50,6 +50,17 @@ export interface SimulatorRemoteLink {
   object: { url: string; title: string; summary?: string };
 }
 
+/** A comment as `GET /__sim/state` shows it (created and updated in ms since the epoch). */
+export interface SimulatorComment {
+  id: string;
+  authorKey: string;
+  body: string;
+  created: number;
+  updated: number;
+  visibility?: { type: "role" | "group"; value: string };
+  properties: Record<string, unknown>;
+}
+
 /** An issue as `GET /__sim/state` shows it. */
 export interface SimulatorIssue {
   id: string;
@@ -60,6 +71,7 @@ export interface SimulatorIssue {
   attachmentIds: string[];
   properties: Record<string, unknown>;
   remoteLinks: SimulatorRemoteLink[];
+  comments: SimulatorComment[];
 }
 
 /** An attachment as `GET /__sim/state` shows it (the content's sha256 instead of the bytes). */
@@ -117,6 +129,13 @@ export async function issuesCreatedSince(before: ReadonlySet<string>): Promise<S
 /** The attachments stored on the issue `key`. */
 export async function attachmentsOf(key: string): Promise<SimulatorAttachment[]> {
   return (await simulatorData()).attachments.filter((attachment) => attachment.issueKey === key);
+}
+
+/** The issue `key` as the simulator holds it now (throws when there is none). */
+export async function simulatorIssue(key: string): Promise<SimulatorIssue> {
+  const issue = (await simulatorData()).issues.find((candidate) => candidate.key === key);
+  if (!issue) throw new Error(`The simulator has no issue ${key}.`);
+  return issue;
 }
 
 /** Lowercase hex SHA-256, as the simulator's state shows attachment content. */
@@ -303,11 +322,24 @@ export async function waitForStepsToSettle(scope: Locator, timeout = 30_000): Pr
     .waitFor({ state: "detached", timeout });
 }
 
-/** "Linked to SUP-12, …": the email-links bar's link texts, once it shows `key`. */
+/**
+ * "Linked to SUP-12, …": the link texts of the email-links section's first line, once it shows
+ * `key` (the rows below it, one per issue, link the same keys again).
+ */
 export async function linkedIssueKeys(pane: Frame, key: string): Promise<string[]> {
-  const bar = pane.getByTestId("email-links");
-  await bar.getByRole("link", { name: key, exact: true }).waitFor({ timeout: 15_000 });
-  return bar.getByRole("link").allInnerTexts();
+  const line = linkedToLine(pane);
+  await line.getByRole("link", { name: key, exact: true }).waitFor({ timeout: 15_000 });
+  return line.getByRole("link").allInnerTexts();
+}
+
+/** The email-links section's first line: "Linked to SUP-12, SUP-3". */
+export function linkedToLine(pane: Frame): Locator {
+  return pane.getByTestId("email-links").locator(":scope > :first-child");
+}
+
+/** The row of the email-links section for the issue `key` (summary, status, "Add as comment"). */
+export function linkedIssueRow(pane: Frame, key: string): Locator {
+  return pane.locator(`[data-testid="linked-issue"][data-issue-key="${key}"]`);
 }
 
 /**
@@ -332,4 +364,176 @@ export async function createAndWaitForSteps(pane: Frame): Promise<string> {
   const key = await createdIssueKey(pane);
   await waitForStepsToSettle(createdCard(pane));
   return key;
+}
+
+// --- The Add to issue form --------------------------------------------------------------------
+
+/** The comment property the pane posts with every comment (src/jira/add-comment-once.ts). */
+export const COMMENT_PROPERTY_KEY = "com.jira-for-outlook.comment";
+
+/** The Add to issue form of the current email. */
+export function addToIssueForm(pane: Frame): Locator {
+  return pane.getByTestId("add-to-issue-form");
+}
+
+/** Selects the tab `name` ("New issue" or "Add to issue") of the current email. */
+export async function selectTab(pane: Frame, name: "New issue" | "Add to issue"): Promise<void> {
+  const tab = pane.getByRole("tab", { name, exact: true });
+  await tab.click();
+  await pane.getByRole("tab", { name, exact: true, selected: true }).waitFor();
+}
+
+/** Opens the "Add to issue" tab and waits for its form. */
+export async function openAddToIssue(pane: Frame): Promise<void> {
+  await selectTab(pane, "Add to issue");
+  await addToIssueForm(pane).waitFor({ timeout: 15_000 });
+}
+
+/** The issue finder's combobox ("Issue"). */
+export function issueBox(pane: Frame): Locator {
+  return addToIssueForm(pane).getByRole("combobox", { name: "Issue" });
+}
+
+/** The Comment textarea (wiki markup). */
+export function commentBox(pane: Frame): Locator {
+  return addToIssueForm(pane).getByRole("textbox", { name: "Comment" });
+}
+
+/** The chosen issue shown under the finder. */
+export function chosenIssue(pane: Frame): Locator {
+  return addToIssueForm(pane).getByTestId("chosen-issue");
+}
+
+/** Waits until the chosen issue is `key`; returns its text (key, summary, status). */
+export async function expectChosenIssue(pane: Frame, key: string): Promise<string> {
+  const chosen = addToIssueForm(pane).locator(
+    `[data-testid="chosen-issue"][data-issue-key="${key}"]`
+  );
+  await chosen.waitFor({ timeout: 15_000 });
+  return chosen.innerText();
+}
+
+/** The Add comment button. */
+export function addCommentButton(pane: Frame): Locator {
+  return addToIssueForm(pane).getByRole("button", { name: "Add comment" });
+}
+
+/** Waits until Add comment is enabled: an issue chosen, the email converted, no repeat pending. */
+export async function waitUntilReadyToComment(pane: Frame): Promise<void> {
+  await addToIssueForm(pane)
+    .getByRole("button", { name: "Add comment", disabled: false })
+    .waitFor({ timeout: 20_000 });
+}
+
+/** Waits until the Comment textarea holds the converted email (editable); returns its markup. */
+export async function convertedComment(pane: Frame): Promise<string> {
+  await commentBox(pane).and(pane.locator(":not([readonly])")).waitFor({ timeout: 20_000 });
+  await pane.getByText("Converting the email…").waitFor({ state: "hidden" });
+  return commentBox(pane).inputValue();
+}
+
+/** Types `text` into the finder (the list opens and searches) without choosing anything. */
+export async function typeInFinder(pane: Frame, text: string): Promise<void> {
+  const box = issueBox(pane);
+  await box.and(pane.locator(":enabled")).waitFor({ timeout: 15_000 });
+  await box.click();
+  await box.fill(text);
+}
+
+/** Types an issue key in full and presses Enter; waits until that issue is the chosen one. */
+export async function goToIssueKey(pane: Frame, key: string): Promise<string> {
+  await typeInFinder(pane, key);
+  await issueBox(pane).press("Enter");
+  return expectChosenIssue(pane, key);
+}
+
+/**
+ * The finder's open list: each option group's label and its options' texts (key, summary and
+ * status), in order. Waits until no "Loading…"/"Searching…" line is left and `until` holds (a
+ * group label that must be there, or none).
+ */
+export async function finderGroups(
+  pane: Frame,
+  until?: string
+): Promise<Array<{ label: string; options: string[] }>> {
+  const listbox = pane.getByRole("listbox");
+  await listbox.waitFor({ timeout: 10_000 });
+  if (until) {
+    await listbox.getByRole("group", { name: until, exact: true }).waitFor({ timeout: 15_000 });
+  }
+  // The list's own line ("Searching…") and the finder's status line ("Searching issues…").
+  await pane
+    .getByText(
+      /^(Loading suggestions|Searching|Searching issues|Loading your recent issues|Looking for the issues this email names)…$/
+    )
+    .first()
+    .waitFor({ state: "hidden", timeout: 15_000 });
+  const groups = [];
+  for (const group of await listbox.getByRole("group").all()) {
+    const labelId = (await group.getAttribute("aria-labelledby")) ?? "";
+    const label = labelId ? await pane.locator(`[id="${labelId}"]`).innerText() : "";
+    const options = (await group.getByRole("option").allInnerTexts()).map((text) =>
+      text.replace(/\s+/g, " ").trim()
+    );
+    groups.push({ label: label.trim(), options });
+  }
+  return groups;
+}
+
+/** Opens the finder's list (the current text kept) and returns its groups (see finderGroups). */
+export async function openFinderList(
+  pane: Frame,
+  until?: string
+): Promise<Array<{ label: string; options: string[] }>> {
+  const box = issueBox(pane);
+  await box.and(pane.locator(":enabled")).waitFor({ timeout: 15_000 });
+  if ((await box.getAttribute("aria-expanded")) !== "true") await box.click();
+  return finderGroups(pane, until);
+}
+
+/** Closes the finder's list with Escape (nothing chosen). */
+export async function closeFinderList(pane: Frame): Promise<void> {
+  await issueBox(pane).press("Escape");
+  await pane.getByRole("listbox").waitFor({ state: "hidden" });
+}
+
+/** Ticks the checkboxes of the Add to issue form's attachments named in `names`, and the .eml. */
+export async function tickCommentAttachments(pane: Frame, names: readonly string[]): Promise<void> {
+  const section = addToIssueForm(pane).getByTestId("attachments");
+  for (const name of [...names, "Attach the email (.eml)"]) {
+    await section.getByRole("checkbox", { name, exact: true }).check();
+  }
+}
+
+/** Chooses `optionName` in the "Visible to" dropdown. */
+export async function chooseVisibility(pane: Frame, optionName: string): Promise<void> {
+  const picker = addToIssueForm(pane).getByRole("combobox", { name: "Visible to" });
+  await picker.and(pane.locator(":enabled")).waitFor({ timeout: 15_000 });
+  await picker.click();
+  await pane.getByRole("option", { name: optionName, exact: true }).click();
+  await pane.getByRole("listbox").waitFor({ state: "hidden" });
+}
+
+/** The success card of a comment ("Added to SUP-2"). */
+export function commentAddedCard(pane: Frame): Locator {
+  return pane.getByTestId("comment-added");
+}
+
+/** Waits for "Added to KEY" and until no step runs; returns the comment's id from its link. */
+export async function commentAddedAndSettled(pane: Frame, key: string): Promise<string> {
+  const card = commentAddedCard(pane);
+  await card.getByRole("heading", { name: `Added to ${key}`, exact: true }).waitFor({
+    timeout: 30_000,
+  });
+  await waitForStepsToSettle(card);
+  const href =
+    (await card.getByRole("link", { name: key, exact: true }).getAttribute("href")) ?? "";
+  const id = /[?&]focusedCommentId=(\d+)/.exec(href)?.[1];
+  if (!id) throw new Error(`The "Added to ${key}" link is ${href}, with no focusedCommentId.`);
+  return id;
+}
+
+/** The comments the simulator holds on `key`, oldest first. */
+export async function commentsOf(key: string): Promise<SimulatorComment[]> {
+  return (await simulatorIssue(key)).comments;
 }

@@ -1,12 +1,27 @@
 /**
- * What the New issue form offers to attach, and what it will upload: one entry per file the user
- * attached to the email (inline images belong to the description instead), what this Outlook and
- * this Jira allow, and the files over Jira's upload limit, flagged before anything is sent.
- * Plain data rules, no React.
+ * What the New issue and Add to issue forms offer to attach, and what they will upload: one entry
+ * per file the user attached to the email (inline images belong to the description or comment
+ * instead), what this Outlook and this Jira allow, and the files over Jira's upload limit, flagged
+ * before anything is sent. Plain data rules, no React.
  */
 import type { InlineImageRef } from "../../mail/email-description-types";
+import { attachmentFileNames, emlFileName, uniqueFileNames } from "../../mail/file-names";
 import type { MailAttachmentInfo, MailMessage } from "../../mail/mail-message";
+import { isRecord } from "./delivery";
+import type { PlannedUpload } from "./delivery";
 import type { MailContentCapabilities } from "../ports";
+
+/** A draft's file choices, and the markup whose inline images go with the files. */
+export interface FileChoices {
+  /** The user's own choices per attachment id; absent ids follow the default. */
+  attachmentChoices: Record<string, boolean>;
+  /** Upload the whole email as .eml. */
+  attachEmail: boolean;
+  /** The email's inline images the conversion referenced. */
+  inlineImages: InlineImageRef[];
+  /** The description or comment: inline images it still references (`!name!`) are uploaded. */
+  markup: string;
+}
 
 /** Jira's attachment settings (`GET /rest/api/2/attachment/meta`); undefined while unknown. */
 export interface JiraAttachmentLimits {
@@ -97,12 +112,18 @@ export function offeredAttachments(
   });
 }
 
-/** Create refuses while a file over the limit is checked: the message names it and the fix. */
-export function tooLargeProblem(offered: readonly OfferedAttachment[]): string | undefined {
+/**
+ * Create (or Add comment) refuses while a file over the limit is checked: the message names it and
+ * the fix; `action` is what unchecking it allows ("create the issue", "add the comment").
+ */
+export function tooLargeProblem(
+  offered: readonly OfferedAttachment[],
+  action = "create the issue"
+): string | undefined {
   const flagged = offered.filter((entry) => entry.chosen && entry.tooLarge);
   if (flagged.length === 0) return undefined;
   const names = flagged.map((entry) => `${entry.attachment.name} is ${entry.tooLarge}`);
-  return `${names.join("; ")}. Uncheck it to create the issue.`;
+  return `${names.join("; ")}. Uncheck it to ${action}.`;
 }
 
 /**
@@ -116,6 +137,70 @@ export function referencedInlineImages(
   return images.filter(
     (image) => markup.includes(`!${image.fileName}!`) || markup.includes(`!${image.fileName}|`)
   );
+}
+
+/**
+ * The files to upload: the checked attachments, the inline images the markup still shows, and the
+ * email as .eml; nothing when no file can be attached here. Each under the name the markup's
+ * `!name!` expects (attachmentFileNames), the .eml unique among the email's own files.
+ */
+export function plannedFileUploads(
+  choices: FileChoices,
+  message: Pick<MailMessage, "attachments" | "subject">,
+  policy: AttachmentPolicy
+): PlannedUpload[] {
+  if (attachmentsBlockedReason(policy) && emailAttachBlockedReason(policy)) return [];
+  const names = attachmentFileNames(message.attachments);
+  const uploads: PlannedUpload[] = [];
+  if (!attachmentsBlockedReason(policy)) {
+    for (const entry of offeredAttachments(message, choices.attachmentChoices, policy)) {
+      if (!entry.chosen) continue;
+      const { id, name } = entry.attachment;
+      uploads.push({
+        source: { kind: "attachment", attachmentId: id },
+        fileName: names.get(id) ?? name,
+      });
+    }
+    for (const image of referencedInlineImages(choices.markup, choices.inlineImages)) {
+      const source = { kind: "inline-image" as const, attachmentId: image.attachmentId };
+      uploads.push({ source, fileName: image.fileName });
+    }
+  }
+  if (choices.attachEmail && !emailAttachBlockedReason(policy)) {
+    // Unique among the email's own files, so it never replaces one of them on the issue.
+    const all = uniqueFileNames([...names.values(), emlFileName(message.subject)]);
+    uploads.push({ source: { kind: "email" }, fileName: all[all.length - 1] as string });
+  }
+  return uploads;
+}
+
+/** Stored choices per attachment id read back: only boolean entries are kept. */
+export function parseAttachmentChoices(value: unknown): Record<string, boolean> {
+  const choices: Record<string, boolean> = {};
+  if (!isRecord(value)) return choices;
+  for (const [id, chosen] of Object.entries(value)) {
+    if (typeof chosen === "boolean") choices[id] = chosen;
+  }
+  return choices;
+}
+
+/** Stored inline image references read back: entries without an id or a name are dropped. */
+export function parseInlineImageRefs(value: unknown): InlineImageRef[] {
+  if (!Array.isArray(value)) return [];
+  const images: InlineImageRef[] = [];
+  for (const entry of value as unknown[]) {
+    if (!isRecord(entry)) continue;
+    const { attachmentId, contentId, fileName } = entry;
+    if (typeof attachmentId !== "string" || typeof fileName !== "string" || fileName === "") {
+      continue;
+    }
+    images.push({
+      attachmentId,
+      fileName,
+      ...(typeof contentId === "string" ? { contentId } : {}),
+    });
+  }
+  return images;
 }
 
 const UNITS = ["KB", "MB", "GB"] as const;

@@ -1,14 +1,23 @@
 /**
- * The delivery of a new issue as plain data: the steps (create the issue, upload each file, link
- * the issue back to the email, remember the issue on the email), where each stands, and how it is
- * stored so that a reload of the pane shows what succeeded and retries only what failed.
- * issue-delivery.ts runs the steps; new-issue-store.ts keeps the delivery per email.
+ * A delivery as plain data: the steps that take an email to Jira (create the issue, or add the
+ * comment; then upload each file, link the issue back to the email, remember the email on the
+ * issue and the issue on the email), where each stands, and how it is stored so that a reload of
+ * the pane shows what succeeded and retries only what failed. The New issue delivery is here; the
+ * comment's (src/ui/add-to-issue/comment-delivery.ts) is built from the same steps and rules.
+ * issue-delivery.ts runs the steps; the stores keep the delivery per email.
  */
 import { normaliseJiraUrl } from "../../config/urls";
 import type { CreatedIssueOutcome } from "../../jira/create-issue-once";
 
 /** The kinds of step, as `data-step` names them. */
-export type DeliveryStepKind = "create" | "upload" | "remote-link" | "email-link";
+export type DeliveryStepKind =
+  "create" | "comment" | "upload" | "remote-link" | "issue-property" | "email-link";
+
+/**
+ * The kinds of the step that makes the thing itself (the issue, the comment): it runs first, at
+ * most once across attempts; every other step follows it and is retried alone.
+ */
+export type MainStepKind = Extract<DeliveryStepKind, "create" | "comment">;
 
 /** Where a step stands, as `data-status` names it. */
 export type DeliveryStepStatus = "pending" | "running" | "done" | "failed";
@@ -27,7 +36,7 @@ export interface StepProblem {
 
 /** One step of the delivery. */
 export interface DeliveryStep {
-  /** Unique in its delivery: "create", "upload:1", "remote-link", "email-link". */
+  /** Unique in its delivery: "create" (or "comment"), "upload:1", "remote-link", "email-link". */
   id: string;
   kind: DeliveryStepKind;
   /** What the step does, for the list: "Upload report.pdf". */
@@ -42,18 +51,22 @@ export interface DeliveryStep {
   uncertain?: boolean;
 }
 
-/** One email's delivery: the issue (once created) and the steps. */
-export interface Delivery {
-  /** When the create started (ms since the epoch): a stored create still "running" was cut off. */
+/** What every delivery has: when it started, in which Jira, and its steps. */
+export interface StepsDelivery {
+  /** When the main step started (ms since the epoch): a stored one still "running" was cut off. */
   startedAt: number;
-  /** The Jira the issue is created in (the session's base URL). */
+  /** The Jira the email goes to (the session's base URL): links are built on it. */
   jiraBaseUrl: string;
+  steps: DeliveryStep[];
+}
+
+/** One email's New issue delivery: the issue (once created) and the steps. */
+export interface Delivery extends StepsDelivery {
   projectKey: string;
   issueTypeId: string;
   summary: string;
   /** Set once the issue exists. */
   issue?: CreatedIssueOutcome;
-  steps: DeliveryStep[];
 }
 
 /** An upload the create will make. */
@@ -78,19 +91,49 @@ export interface DeliveryPlan {
 export function planDelivery(plan: DeliveryPlan): Delivery {
   const steps: DeliveryStep[] = [
     { id: "create", kind: "create", label: "Create the issue", status: "pending" },
-    ...plan.uploads.map((upload, index): DeliveryStep => ({
-      id: `upload:${index + 1}`,
-      kind: "upload",
-      label: uploadLabel(upload),
-      status: "pending",
-      upload,
-    })),
+    ...followUpSteps({ uploads: plan.uploads, remoteLink: plan.remoteLink, issueProperty: false }),
   ];
+  const { startedAt, jiraBaseUrl, projectKey, issueTypeId, summary } = plan;
+  return { startedAt, jiraBaseUrl, projectKey, issueTypeId, summary, steps };
+}
+
+/** Which steps follow the main one. */
+export interface FollowUpPlan {
+  uploads: readonly PlannedUpload[];
+  /** Whether the email can be linked from the issue (it has a Message-ID). */
+  remoteLink: boolean;
+  /**
+   * Whether the issue property is written as a step of its own: a comment's is, a new issue's
+   * goes with the create's POST.
+   */
+  issueProperty: boolean;
+}
+
+/**
+ * The steps after the main one, all pending: one upload per file (one after the other), the
+ * remote link to the email, the issue property, and the link kept on the email itself.
+ */
+export function followUpSteps(plan: FollowUpPlan): DeliveryStep[] {
+  const steps = plan.uploads.map((upload, index): DeliveryStep => ({
+    id: `upload:${index + 1}`,
+    kind: "upload",
+    label: uploadLabel(upload),
+    status: "pending",
+    upload,
+  }));
   if (plan.remoteLink) {
     steps.push({
       id: "remote-link",
       kind: "remote-link",
       label: "Link the issue to this email",
+      status: "pending",
+    });
+  }
+  if (plan.issueProperty) {
+    steps.push({
+      id: "issue-property",
+      kind: "issue-property",
+      label: "Remember this email on the issue",
       status: "pending",
     });
   }
@@ -100,11 +143,11 @@ export function planDelivery(plan: DeliveryPlan): Delivery {
     label: "Show the issue on this email in Outlook",
     status: "pending",
   });
-  const { startedAt, jiraBaseUrl, projectKey, issueTypeId, summary } = plan;
-  return { startedAt, jiraBaseUrl, projectKey, issueTypeId, summary, steps };
+  return steps;
 }
 
-function uploadLabel(upload: PlannedUpload): string {
+/** The label of an upload step: "Upload report.pdf", "Upload the image image001.png". */
+export function uploadLabel(upload: PlannedUpload): string {
   switch (upload.source.kind) {
     case "email":
       return `Attach the email as ${upload.fileName}`;
@@ -115,8 +158,17 @@ function uploadLabel(upload: PlannedUpload): string {
   }
 }
 
+/** Whether `step` is the delivery's main step (the create, the comment). */
+export function isMainStep(step: Pick<DeliveryStep, "kind">): boolean {
+  return step.kind === "create" || step.kind === "comment";
+}
+
 /** The delivery with one step changed (the same object when the step isn't there). */
-export function withStep(delivery: Delivery, id: string, change: Partial<DeliveryStep>): Delivery {
+export function withStep<D extends StepsDelivery>(
+  delivery: D,
+  id: string,
+  change: Partial<DeliveryStep>
+): D {
   if (!delivery.steps.some((step) => step.id === id)) return delivery;
   return {
     ...delivery,
@@ -132,13 +184,13 @@ function applyChange(step: DeliveryStep, change: Partial<DeliveryStep>): Deliver
   return next;
 }
 
-/** The steps after the create that failed (what "Retry failed steps" runs). */
-export function failedSteps(delivery: Delivery): DeliveryStep[] {
-  return delivery.steps.filter((step) => step.kind !== "create" && step.status === "failed");
+/** The steps after the main one that failed (what "Retry failed steps" runs). */
+export function failedSteps(delivery: StepsDelivery): DeliveryStep[] {
+  return delivery.steps.filter((step) => !isMainStep(step) && step.status === "failed");
 }
 
 /** Whether some step still runs or waits to run. */
-export function hasUnfinishedSteps(delivery: Delivery): boolean {
+export function hasUnfinishedSteps(delivery: StepsDelivery): boolean {
   return delivery.steps.some((step) => step.status === "pending" || step.status === "running");
 }
 
@@ -155,35 +207,68 @@ const INTERRUPTED: StepProblem = {
  * pending steps after a created issue failed too (nothing runs them any more).
  */
 export function parseStoredDelivery(value: unknown): Delivery | null {
-  if (!isRecord(value) || !Array.isArray(value.steps)) return null;
-  const { startedAt, jiraBaseUrl, projectKey, issueTypeId, summary } = value;
+  const base = parseStoredSteps(value);
+  if (!base) return null;
+  const { projectKey, issueTypeId, summary } = base.record;
   if (
-    typeof startedAt !== "number" ||
-    typeof jiraBaseUrl !== "string" ||
     typeof projectKey !== "string" ||
     typeof issueTypeId !== "string" ||
-    typeof summary !== "string" ||
-    !isJiraBaseUrl(jiraBaseUrl)
+    typeof summary !== "string"
   ) {
     return null;
   }
-  const issue = parseIssue(value.issue);
-  const steps = value.steps.map(parseStep);
-  if (steps.some((step) => step === undefined)) return null;
+  const issue = parseIssue(base.record.issue);
   return {
-    startedAt,
-    jiraBaseUrl,
+    startedAt: base.startedAt,
+    jiraBaseUrl: base.jiraBaseUrl,
     projectKey,
     issueTypeId,
     summary,
     ...(issue ? { issue } : {}),
-    steps: (steps as DeliveryStep[]).map((step) => settledAfterReload(step, issue !== undefined)),
+    steps: settledAfterReload(base.steps, issue !== undefined),
   };
 }
 
-function settledAfterReload(step: DeliveryStep, created: boolean): DeliveryStep {
-  if (step.kind === "create" || step.status === "done" || step.status === "failed") return step;
-  if (step.status === "pending" && !created) return step;
+/** The parts every stored delivery has, read back, and the stored record for the rest. */
+export interface StoredSteps {
+  record: Record<string, unknown>;
+  startedAt: number;
+  jiraBaseUrl: string;
+  /** As stored: {@link settledAfterReload} says what they mean after a reload. */
+  steps: DeliveryStep[];
+}
+
+/**
+ * The start, the Jira and the steps of a stored delivery (null when any is missing or damaged, or
+ * the Jira isn't an http(s) URL); the record, for the parts of each kind of delivery.
+ */
+export function parseStoredSteps(value: unknown): StoredSteps | null {
+  if (!isRecord(value) || !Array.isArray(value.steps)) return null;
+  const { startedAt, jiraBaseUrl } = value;
+  if (
+    typeof startedAt !== "number" ||
+    typeof jiraBaseUrl !== "string" ||
+    !isJiraBaseUrl(jiraBaseUrl)
+  ) {
+    return null;
+  }
+  const steps = value.steps.map(parseStep);
+  if (steps.some((step) => step === undefined)) return null;
+  return { record: value, startedAt, jiraBaseUrl, steps: steps as DeliveryStep[] };
+}
+
+/**
+ * Stored steps as they stand after a reload: what was running when the pane closed failed
+ * ("interrupted"; an upload then uncertain, so its retry looks first), and once the main step is
+ * done (`mainDone`) the pending ones failed too: nothing runs them any more.
+ */
+export function settledAfterReload(steps: DeliveryStep[], mainDone: boolean): DeliveryStep[] {
+  return steps.map((step) => settledStep(step, mainDone));
+}
+
+function settledStep(step: DeliveryStep, mainDone: boolean): DeliveryStep {
+  if (isMainStep(step) || step.status === "done" || step.status === "failed") return step;
+  if (step.status === "pending" && !mainDone) return step;
   const wasRunning = step.status === "running";
   return {
     ...applyChange(step, { status: "failed", problem: INTERRUPTED }),
@@ -191,7 +276,14 @@ function settledAfterReload(step: DeliveryStep, created: boolean): DeliveryStep 
   };
 }
 
-const KINDS: ReadonlySet<string> = new Set(["create", "upload", "remote-link", "email-link"]);
+const KINDS: ReadonlySet<string> = new Set<DeliveryStepKind>([
+  "create",
+  "comment",
+  "upload",
+  "remote-link",
+  "issue-property",
+  "email-link",
+]);
 const STATUSES: ReadonlySet<string> = new Set(["pending", "running", "done", "failed"]);
 
 function parseStep(value: unknown): DeliveryStep | undefined {
@@ -250,6 +342,7 @@ function isJiraBaseUrl(value: string): boolean {
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** Whether `value` is a plain JSON object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,8 +1,9 @@
 /**
- * The email → Jira wiki markup conversion as the New issue form runs it: read the body from
- * Outlook, name the inline images, load the converter (lazily: it stays out of the pane's first
- * paint) and convert. Failures are coded, so the form can say which part failed; either way the
- * description stays editable and Create is never blocked by it.
+ * The email → Jira wiki markup conversion as the forms run it (the New issue description, the Add
+ * to issue comment): read the body from Outlook, name the inline images, load the converter
+ * (lazily: it stays out of the pane's first paint) and convert in slices (describeAsync, so the
+ * pane stays responsive on a large email). Failures are coded, so the form can say which part
+ * failed; either way the text stays editable and sending is never blocked by it.
  */
 import type {
   DescriptionOptions,
@@ -11,6 +12,7 @@ import type {
 } from "../../mail/email-description-types";
 import { inlineImagesOf } from "../../mail/inline-images";
 import type { MailMessage } from "../../mail/mail-message";
+import { isRecord } from "./delivery";
 import type { DescriptionState } from "./new-issue-draft";
 import type { MailContentPort } from "../ports";
 
@@ -19,9 +21,9 @@ export type ConversionState =
   { status: "idle" } | { status: "converting" } | { status: "failed"; problem: string };
 
 /**
- * Whether the description waits for a conversion (read-only, Create not yet offered): one runs, or
- * the email was never converted and no conversion of it failed. After a failure the description is
- * the user's to write, and Create is available.
+ * Whether the text waits for a conversion (read-only, Create or Add comment not yet offered): one
+ * runs, or the email was never converted and no conversion of it failed. After a failure the text
+ * is the user's to write, and sending is available.
  */
 export function isAwaitingConversion(
   descriptionState: DescriptionState,
@@ -57,11 +59,14 @@ export interface ConversionInput {
   options: DescriptionOptions;
   /** BCP 47 language of the header block's date. */
   locale: string;
+  /** What the text becomes, for the messages: "description" (default) or "comment". */
+  textName?: string;
 }
 
 /** The email's description in wiki markup, and the inline images it references. */
 export async function convertEmail(input: ConversionInput): Promise<EmailDescription> {
   const { mailContent, loadConverter, message, options, locale } = input;
+  const textName = input.textName ?? "description";
   let body;
   try {
     body = await mailContent.readBody(message);
@@ -69,13 +74,13 @@ export async function convertEmail(input: ConversionInput): Promise<EmailDescrip
     throw new DescriptionConversionError(
       "body_unreadable",
       `Outlook didn't give the email's text (${reasonOf(error)}). ` +
-        "Write the description yourself, or open the email again and choose Convert again.",
+        `Write the ${textName} yourself, or open the email again and choose Convert again.`,
       { cause: error }
     );
   }
   try {
     const converter = await loadConverter();
-    return converter.describe({
+    return await converter.describeAsync({
       message,
       body,
       options,
@@ -85,11 +90,36 @@ export async function convertEmail(input: ConversionInput): Promise<EmailDescrip
   } catch (error) {
     throw new DescriptionConversionError(
       "conversion_failed",
-      `The email couldn't be turned into a description (${reasonOf(error)}). ` +
+      `The email couldn't be turned into ${article(textName)} ${textName} (${reasonOf(error)}). ` +
         "Write it yourself, or choose Convert again.",
       { cause: error }
     );
   }
+}
+
+const TEXT_STATES: ReadonlySet<string> = new Set(["pending", "generated", "edited"]);
+
+/**
+ * A stored text's state read back. A text stored without one (an older pane kept plain text)
+ * counts as the user's, unless there is none: then the email is converted.
+ */
+export function parseTextState(value: unknown, text: string): DescriptionState {
+  if (typeof value === "string" && TEXT_STATES.has(value)) return value as DescriptionState;
+  return text === "" ? "pending" : "edited";
+}
+
+/** Stored conversion options read back; undefined unless both are booleans. */
+export function parseDescriptionOptions(value: unknown): DescriptionOptions | undefined {
+  if (!isRecord(value)) return undefined;
+  const { includeHeaderBlock, cutQuotedHistory } = value;
+  if (typeof includeHeaderBlock !== "boolean" || typeof cutQuotedHistory !== "boolean") {
+    return undefined;
+  }
+  return { includeHeaderBlock, cutQuotedHistory };
+}
+
+function article(noun: string): string {
+  return /^[aeiou]/i.test(noun) ? "an" : "a";
 }
 
 function reasonOf(error: unknown): string {

@@ -1,7 +1,10 @@
 /**
  * Where the user's issues went, so the next email starts in the right place: the last used
  * project, issue type and "Attach the email" choice, and per conversation and per sender the last
- * project, issue type and issue. Kept in roaming settings, so it follows the user to every Outlook.
+ * project, issue type and issue. Per conversation also the last few issues its emails went to (by
+ * create or comment), so a later reply offers them in "Add to issue" (item custom properties stay
+ * on one email; a reply doesn't see them). Kept in roaming settings, so it follows the user to every
+ * Outlook.
  *
  * Roaming settings hold 32 KB in all, shared with the Jira token (a save past it fails with 9057,
  * learn.microsoft.com/office/dev/add-ins/outlook/metadata-for-an-outlook-add-in): this memory stays
@@ -20,6 +23,8 @@ export const DESTINATIONS_SETTING = "jira-destinations";
 export const MAX_REMEMBERED = 30;
 /** The JSON of the setting stays below this many characters. */
 export const MAX_SETTING_CHARS = 3500;
+/** Issue keys kept per conversation, newest first. */
+export const MAX_ISSUES_PER_CONVERSATION = 3;
 
 /** Where one issue went. */
 export interface RememberedDestination {
@@ -40,7 +45,20 @@ export interface DestinationMemory {
     message: Pick<MailMessage, "conversationId" | "from">,
     destination: RememberedDestination
   ): Promise<void>;
+  /**
+   * Records a comment added to an issue for the email's conversation and sender (not as the last
+   * used: that stays the last create's project, issue type and .eml choice).
+   */
+  rememberComment(
+    message: Pick<MailMessage, "conversationId" | "from">,
+    destination: CommentDestination
+  ): Promise<void>;
+  /** The issue keys this conversation's emails went to (create or comment), newest first. */
+  issuesOfConversation(message: Pick<MailMessage, "conversationId">): string[];
 }
+
+/** Where a comment went: the issue and its project and issue type. */
+export type CommentDestination = Omit<RememberedDestination, "attachEmail">;
 
 /** Options of {@link createDestinationMemory}. */
 export interface DestinationMemoryOptions {
@@ -48,8 +66,13 @@ export interface DestinationMemoryOptions {
   warn?: (message: string, error: unknown) => void;
 }
 
-/** One remembered destination: [hash, projectKey, issueTypeId, issueKey] (compact on purpose). */
-type Entry = [string, string, string, string];
+/**
+ * One remembered destination: [hash, projectKey, issueTypeId, issueKey] (compact on purpose). A
+ * conversation's entry continues with its earlier issue keys, newest first, up to
+ * {@link MAX_ISSUES_PER_CONVERSATION} keys in all: still formatVersion 1, so values stored before
+ * (four items) read as they are.
+ */
+type Entry = [string, string, string, string, ...string[]];
 
 interface StoredDestinations {
   formatVersion: 1;
@@ -89,30 +112,56 @@ export function createDestinationMemory(
     lastAttachEmail: () => read().last?.attachEmail ?? false,
 
     async remember(message, destination) {
-      const { projectKey, issueTypeId, issueKey, attachEmail } = destination;
+      const { projectKey, issueTypeId, attachEmail } = destination;
       const stored = read();
       stored.last = { projectKey, issueTypeId, attachEmail };
-      const conversation = conversationHash(message.conversationId);
-      const sender = senderHash(message.from?.address);
-      if (conversation) {
-        stored.conversations = withEntry(stored.conversations, [
-          conversation,
-          projectKey,
-          issueTypeId,
-          issueKey,
-        ]);
-      }
-      if (sender) {
-        stored.senders = withEntry(stored.senders, [sender, projectKey, issueTypeId, issueKey]);
-      }
-      try {
-        settings.set(DESTINATIONS_SETTING, bounded(stored));
-        await settings.save();
-      } catch (error) {
-        warn("Where the issue went could not be remembered for the next email.", error);
-      }
+      await save(withDestination(stored, message, destination));
+    },
+
+    async rememberComment(message, destination) {
+      await save(withDestination(read(), message, destination));
+    },
+
+    issuesOfConversation(message) {
+      const entry = find(read().conversations, conversationHash(message.conversationId));
+      return entry ? entry.slice(3) : [];
     },
   };
+
+  async function save(stored: StoredDestinations): Promise<void> {
+    try {
+      settings.set(DESTINATIONS_SETTING, bounded(stored));
+      await settings.save();
+    } catch (error) {
+      warn("Where the issue went could not be remembered for the next email.", error);
+    }
+  }
+}
+
+/** `stored` with `destination` as the newest of the email's conversation and sender. */
+function withDestination(
+  stored: StoredDestinations,
+  message: Pick<MailMessage, "conversationId" | "from">,
+  destination: CommentDestination
+): StoredDestinations {
+  const { projectKey, issueTypeId, issueKey } = destination;
+  const conversation = conversationHash(message.conversationId);
+  const sender = senderHash(message.from?.address);
+  const result = { ...stored };
+  if (conversation) {
+    const earlier = find(stored.conversations, conversation)?.slice(3) ?? [];
+    const keys = [issueKey, ...earlier.filter((key) => key !== issueKey)];
+    result.conversations = withEntry(stored.conversations, [
+      conversation,
+      projectKey,
+      issueTypeId,
+      ...(keys.slice(0, MAX_ISSUES_PER_CONVERSATION) as [string, ...string[]]),
+    ]);
+  }
+  if (sender) {
+    result.senders = withEntry(stored.senders, [sender, projectKey, issueTypeId, issueKey]);
+  }
+  return result;
 }
 
 function suggestion(reason: "conversation" | "sender", entry: Entry): DestinationSuggestion {
@@ -168,21 +217,23 @@ export function parseDestinations(value: unknown): StoredDestinations {
           },
         }
       : {}),
-    conversations: parseEntries(record.conversations),
-    senders: parseEntries(record.senders),
+    conversations: parseEntries(record.conversations, MAX_ISSUES_PER_CONVERSATION),
+    senders: parseEntries(record.senders, 1),
   };
 }
 
-function parseEntries(value: unknown): Entry[] {
+/** Well-formed entries with at most `maxIssueKeys` issue keys each (extra keys are cut). */
+function parseEntries(value: unknown, maxIssueKeys: number): Entry[] {
   if (!Array.isArray(value)) return [];
   return value
     .filter(
       (entry): entry is Entry =>
         Array.isArray(entry) &&
-        entry.length === 4 &&
+        entry.length >= 4 &&
         entry.every((part: unknown) => typeof part === "string")
     )
-    .slice(0, MAX_REMEMBERED);
+    .slice(0, MAX_REMEMBERED)
+    .map((entry) => entry.slice(0, 3 + maxIssueKeys) as Entry);
 }
 
 function conversationHash(conversationId: string | undefined): string | undefined {

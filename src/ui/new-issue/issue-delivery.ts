@@ -1,10 +1,12 @@
 /**
  * Running the steps of a delivery (delivery.ts) against Jira and Outlook: read the chosen files
  * while the email is still the open one, create the issue at most once (createIssueOnce, with the
- * attempt's marker in the issue property), then upload each file, link the issue to the email and
- * remember it on the email. A failing step never stops the independent ones; every change is
- * reported to the caller, which keeps and stores it (new-issue-store.ts). Everything Jira goes
- * through `session.withJira`, so a connection that ends waits for the next sign-in.
+ * attempt's marker in the issue property; a comment's main step is in
+ * src/ui/add-to-issue/comment-deliveries.ts), then upload each file, link the issue to the email,
+ * merge the email into the issue property (comments: a new issue got it with its create) and
+ * remember the issue on the email. A failing step never stops the independent ones; every change
+ * is reported to the caller, which keeps and stores it (the stores). Everything Jira goes through
+ * `session.withJira`, so a connection that ends waits for the next sign-in.
  */
 import { createIssueOnce } from "../../jira/create-issue-once";
 import type { CreatedIssueOutcome, IssueDraftFields } from "../../jira/create-issue-once";
@@ -14,8 +16,9 @@ import { EMAIL_PROPERTY_KEY } from "../../jira/email-reference";
 import { uploadAttachmentOnce } from "../../jira/upload-attachment-once";
 import type { MailMessage } from "../../mail/mail-message";
 import type { DeliveryStep } from "./delivery";
+import { isMainStep } from "./delivery";
 import { errorCode } from "../error-code";
-import type { EmailLinksPort, JiraSession, MailContentPort } from "../ports";
+import type { EmailIssueLink, EmailLinksPort, JiraSession, MailContentPort } from "../ports";
 import { stepProblemOf } from "./step-problem";
 
 /** What the steps use. */
@@ -124,12 +127,24 @@ export async function readUploadFile(
   return { name: upload.fileName, type: read.contentType, data: read.data };
 }
 
-/** What the steps after the create work on. */
-export interface FollowUpContext {
+/** The issue the steps after the main one work on. */
+export interface FollowUpTarget {
+  /** The issue (the one created, or the one commented on). */
+  issue: { key: string; id: string };
+  /** How the email reached the issue: the kind of the link on the email and on the issue. */
+  linkKind: EmailIssueLink["kind"];
+  /**
+   * The attempt's id, for the email's reference in the issue property (issue-property steps: a
+   * retry replaces its own reference instead of adding another).
+   */
+  attemptId?: string;
+}
+
+/** What the steps after the main one work on. */
+export interface FollowUpContext extends FollowUpTarget {
   message: MailMessage;
-  issue: CreatedIssueOutcome;
   jiraBaseUrl: string;
-  /** The steps to run now: the pending ones after a create, the failed ones on a retry. */
+  /** The steps to run now: the pending ones after the main step, the failed ones on a retry. */
   steps: readonly DeliveryStep[];
   /**
    * Files read before the create (by step id), each dropped once uploaded; a step without one
@@ -139,9 +154,9 @@ export interface FollowUpContext {
 }
 
 /**
- * Runs the steps after the create: the uploads one after the other (with progress), the remote
- * link and the email's own link beside them. Never rejects: each step ends done or failed, and a
- * failure stops no other step.
+ * Runs the steps after the main one: the uploads one after the other (with progress), the remote
+ * link, the issue property and the email's own link beside them. Never rejects: each step ends
+ * done or failed, and a failure stops no other step.
  */
 export async function runFollowUpSteps(
   ports: DeliveryPorts,
@@ -162,7 +177,7 @@ export async function runFollowUpSteps(
     }
   };
   const uploads = context.steps.filter((step) => step.kind === "upload");
-  const others = context.steps.filter((step) => step.kind !== "upload" && step.kind !== "create");
+  const others = context.steps.filter((step) => step.kind !== "upload" && !isMainStep(step));
   await Promise.all([
     (async () => {
       for (const step of uploads) await run(step, () => upload(ports, context, step, report));
@@ -182,7 +197,10 @@ async function upload(
     context.files.delete(step.id); // A retry reads it again (the email may be open again by then).
     throw read.error;
   }
-  const file = read?.file ?? (await readUploadFile(ports.mailContent, context.message, step));
+  const readFile = read?.file ?? (await readUploadFile(ports.mailContent, context.message, step));
+  // The step's name, not the read one: a comment's uploads are renamed after reading, to stay
+  // unique among the issue's attachments (the comment's `!name!` uses the new name).
+  const file = { ...readFile, name: step.upload?.fileName ?? readFile.name };
   report(step.id, { progress: { loaded: 0, total: file.data.size } }, { persist: false });
   await ports.session.withJira((client) =>
     uploadAttachmentOnce(client, context.issue.key, file, {
@@ -209,11 +227,44 @@ async function link(
     );
     return;
   }
+  if (step.kind === "issue-property") {
+    await mergeIntoIssueProperty(ports, context);
+    return;
+  }
   await ports.emailLinks.record(message, {
     issueKey: issue.key,
     issueId: issue.id,
     jiraBaseUrl,
-    kind: "created",
+    kind: context.linkKind,
     linkedAt: new Date(ports.now()).toISOString(),
+  });
+}
+
+/**
+ * Adds this email's reference to the issue property {@link EMAIL_PROPERTY_KEY}: read, merge
+ * (mergeEmailProperty keeps the others, bounded; the same attempt's reference is replaced, so a
+ * retry adds nothing), write. Jira has no compare-and-set on properties: two writers at the same
+ * moment can lose one reference, which only the next merge of that email puts back.
+ */
+async function mergeIntoIssueProperty(
+  ports: DeliveryPorts,
+  context: FollowUpContext
+): Promise<void> {
+  const { message, issue, linkKind, attemptId } = context;
+  if (!attemptId) throw new TypeError("The issue property needs the attempt's id.");
+  const reference = emailReference(message, linkKind, attemptId, new Date(ports.now()));
+  await ports.session.withJira(async (client) => {
+    let existing: unknown;
+    try {
+      existing = (await client.getIssueProperty(issue.key, EMAIL_PROPERTY_KEY)).value;
+    } catch (error) {
+      // No property yet (Jira answers 404 for a missing property of a visible issue).
+      if (errorCode(error) !== "http_404") throw error;
+    }
+    await client.setIssueProperty(
+      issue.key,
+      EMAIL_PROPERTY_KEY,
+      mergeEmailProperty(existing, reference)
+    );
   });
 }

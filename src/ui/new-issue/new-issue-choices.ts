@@ -1,8 +1,12 @@
 /**
  * What the New issue form may offer and keep chosen, given the lists Jira returned. Plain data
- * rules (no React), so they run in Node tests; use-new-issue-choices.ts loads the lists.
+ * rules (no React), so they run in Node tests; use-new-issue-choices.ts loads the lists (through
+ * {@link loadCreateScreen} for the create screen).
  */
 import type { CreateMetaIssueType, JiraProject } from "../../jira/jira-types";
+import { createScreenOf } from "../field-editing/field-kinds";
+import type { CreateScreen } from "../field-editing/field-form-types";
+import type { JiraMetadata } from "../jira-metadata";
 
 /**
  * The draft's project when it is still in the loaded list; "" when it is gone (or no longer
@@ -37,4 +41,13 @@ export function projectOptionText(project: Pick<JiraProject, "key" | "name">): s
 export interface PickerOption {
   value: string;
   text: string;
+}
+
+/** The create screen of a project and issue type, from the pane's metadata (the form's loader). */
+export async function loadCreateScreen(
+  metadata: Pick<JiraMetadata, "fields">,
+  projectKey: string,
+  issueTypeId: string
+): Promise<CreateScreen> {
+  return createScreenOf(await metadata.fields(projectKey, issueTypeId));
 }

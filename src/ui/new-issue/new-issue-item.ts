@@ -18,30 +18,38 @@ export interface NewIssueItem {
   from: MailMessage["from"];
 }
 
-// Emails without any id get a key of their own per MailMessage read from Outlook.
+/** Which email something of the pane belongs to, whatever the view (each view prefixes `id`). */
+export interface EmailIdentity {
+  /** One per email: Outlook's item id, else `message-id:<Message-ID>`, else `unidentified:<n>`. */
+  id: string;
+  /** False when Outlook gave the email no id at all: what is kept for it lives only in memory. */
+  persistent: boolean;
+}
+
+// Emails without any id get an id of their own per MailMessage read from Outlook.
 const unidentified = new WeakMap<MailMessage, string>();
 let unidentifiedCount = 0;
 
 /**
- * The draft key of an email: `new-issue:<itemId>`. Outlook's reader turns a missing itemId into ""
+ * The identity of an email. Outlook's reader turns a missing itemId into ""
  * (src/office/mail-item-reader.ts); such emails must not share one draft (nor one form, nor one
  * create's result), so they are told apart by their Message-ID, else kept apart in memory only.
  */
+export function emailIdentityOf(message: MailMessage): EmailIdentity {
+  const { itemId, internetMessageId } = message;
+  if (itemId) return { id: itemId, persistent: true };
+  if (internetMessageId) return { id: `message-id:${internetMessageId}`, persistent: true };
+  let id = unidentified.get(message);
+  if (id === undefined) {
+    id = `unidentified:${++unidentifiedCount}`;
+    unidentified.set(message, id);
+  }
+  return { id, persistent: false };
+}
+
+/** The New issue item of an email: its draft key is `new-issue:<id>` ({@link emailIdentityOf}). */
 export function newIssueItemFor(message: MailMessage): NewIssueItem {
-  const { itemId, internetMessageId, subject, conversationId, from } = message;
-  const about = { subject, conversationId, from };
-  if (itemId) return { key: newIssueDraftKey(itemId), persistent: true, ...about };
-  if (internetMessageId) {
-    return {
-      key: newIssueDraftKey(`message-id:${internetMessageId}`),
-      persistent: true,
-      ...about,
-    };
-  }
-  let key = unidentified.get(message);
-  if (key === undefined) {
-    key = newIssueDraftKey(`unidentified:${++unidentifiedCount}`);
-    unidentified.set(message, key);
-  }
-  return { key, persistent: false, ...about };
+  const { subject, conversationId, from } = message;
+  const { id, persistent } = emailIdentityOf(message);
+  return { key: newIssueDraftKey(id), persistent, subject, conversationId, from };
 }

@@ -1,11 +1,17 @@
 import type { CreateMetaIssueType, JiraProject } from "../../jira/jira-types";
-import { createScreenOf } from "../field-editing/field-kinds";
 import type { CreateScreen } from "../field-editing/field-form-types";
 import type { NewIssueDraft } from "./new-issue-draft";
-import { chosenIssueTypeId, chosenProjectKey, creatableIssueTypes } from "./new-issue-choices";
+import {
+  chosenIssueTypeId,
+  chosenProjectKey,
+  creatableIssueTypes,
+  loadCreateScreen,
+} from "./new-issue-choices";
 import type { JiraSession } from "../ports";
 import { useJiraLoad } from "../use-jira-load";
 import type { JiraLoadResult } from "../use-jira-load";
+import { useJiraMetadata, useMetadataRevision } from "../use-jira-metadata";
+import type { JiraMetadata } from "../jira-metadata";
 
 /** The lists the New issue form offers, and what of the draft they still allow. */
 export interface NewIssueChoices {
@@ -25,37 +31,49 @@ export interface NewIssueChoices {
   screen: CreateScreen | undefined;
   /** Required fields the form can't fill: Jira would refuse the issue (empty while unknown). */
   unfillable: string[];
+  /** Where the lists come from (and are kept): "Refresh fields from Jira" and failed creates use it. */
+  metadata: JiraMetadata;
 }
 
 /**
- * Loads, through `session.withJira`, the projects, the chosen project's issue types and the
- * chosen issue type's create screen, each once, starting only while `signedIn`.
+ * Loads the projects, the chosen project's issue types and the chosen issue type's create screen
+ * through the pane's {@link JiraMetadata} (kept between page loads, asked through
+ * `session.withJira`), each once per entry revision, starting only while `signedIn`.
  */
 export function useNewIssueChoices(
   session: Pick<JiraSession, "withJira">,
   draft: Pick<NewIssueDraft, "projectKey" | "issueTypeId">,
   signedIn: boolean
 ): NewIssueChoices {
-  const projects = useJiraLoad("projects", signedIn, () =>
-    session.withJira((client) => client.projects())
-  );
+  const metadata = useJiraMetadata(session);
+
+  const projectsRevision = useMetadataRevision(metadata, { kind: "projects" });
+  const projects = useJiraLoad(`projects#${projectsRevision}`, signedIn, () => metadata.projects());
   const projectList = projects.status === "loaded" ? projects.value : undefined;
   const projectKey = chosenProjectKey(projectList, draft.projectKey);
 
-  const issueTypes = useJiraLoad(projectKey ? `issue-types:${projectKey}` : null, signedIn, () =>
-    session.withJira((client) => client.createMetaIssueTypes(projectKey))
+  const typesRevision = useMetadataRevision(
+    metadata,
+    projectKey ? { kind: "issue-types", projectKey } : null
+  );
+  const issueTypes = useJiraLoad(
+    projectKey ? `issue-types:${projectKey}#${typesRevision}` : null,
+    signedIn,
+    () => metadata.issueTypes(projectKey)
   );
   const typeList =
     issueTypes.status === "loaded" ? creatableIssueTypes(issueTypes.value) : undefined;
   const issueTypeId = chosenIssueTypeId(typeList, draft.issueTypeId);
 
+  const screenChosen = Boolean(projectKey && issueTypeId);
+  const fieldsRevision = useMetadataRevision(
+    metadata,
+    screenChosen ? { kind: "fields", projectKey, issueTypeId } : null
+  );
   const fields = useJiraLoad(
-    projectKey && issueTypeId ? `fields:${projectKey}:${issueTypeId}` : null,
+    screenChosen ? `fields:${projectKey}:${issueTypeId}#${fieldsRevision}` : null,
     signedIn,
-    () =>
-      session
-        .withJira((client) => client.createMetaFields(projectKey, issueTypeId))
-        .then(createScreenOf)
+    () => loadCreateScreen(metadata, projectKey, issueTypeId)
   );
   const screen = fields.status === "loaded" ? fields.value : undefined;
 
@@ -69,5 +87,6 @@ export function useNewIssueChoices(
     fields,
     screen,
     unfillable: screen?.unfillableRequired ?? [],
+    metadata,
   };
 }

@@ -7,6 +7,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import type { MailMessage } from "../../../src/mail/mail-message";
 import { App } from "../../../src/ui/App";
+import { preloadEmailWork } from "../../../src/ui/lazy-email-work";
 import type {
   DraftStore,
   JiraSession,
@@ -108,6 +109,18 @@ const render = ({
   );
 
 describe("App", () => {
+  // The work views (tabs, forms, linked issues) are a lazily loaded chunk: until it is in, the
+  // connected pane says "Loading…" where they go; once loaded, every render below includes them.
+  beforeAll(async () => {
+    const loading = render();
+    expect(loading).toContain("Loading…");
+    expect(loading).not.toContain('data-testid="new-issue-form"');
+    preloadEmailWork();
+    await import("../../../src/ui/email-work");
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(render()).toContain('data-testid="new-issue-form"');
+  });
+
   it("shows the current email's subject, sender, date and file attachments (inline images not counted)", () => {
     const html = render();
     expect(html).toContain("RE: [SUP-2] VPN drops every hour");
@@ -193,6 +206,29 @@ describe("App and the Jira session", () => {
     expect(html).toContain("RE: [SUP-2] VPN drops every hour");
     expect(html).not.toContain("Sign in to Jira");
     expect(html).not.toContain('data-testid="connection-ended"');
+  });
+
+  it("offers the two views of the email as tabs, New issue first and chosen", () => {
+    const html = render();
+    // Fluent keeps a hidden copy of an unselected tab's text (room for the bold selected look).
+    const tabs = [...html.matchAll(/<button[^>]*role="tab"[^>]*>(.*?)<\/button>/g)].map(
+      ([tag, inner]) => [
+        (inner ?? "")
+          .replace(/<span class="fui-Tab__content--reserved-space[^>]*>.*?<\/span>/, "")
+          .replace(/<[^>]+>/g, ""),
+        /aria-selected="true"/.test(tag ?? ""),
+      ]
+    );
+    expect(tabs).toEqual([
+      ["New issue", true],
+      ["Add to issue", false],
+    ]);
+    expect(html).toContain('data-testid="new-issue-form"');
+    expect(html).not.toContain('data-testid="add-to-issue-form"');
+    expect(render({ state: { status: "signed_out", jiraBaseUrl: JIRA } })).not.toContain(
+      'role="tab"'
+    );
+    expect(render({ current: null })).not.toContain('role="tab"');
   });
 
   it("keeps the account, the email and the form when the connection ended, and offers Sign in again", () => {

@@ -16,9 +16,7 @@ import {
   offeredAttachments,
   referencedInlineImages,
 } from "../attachment-choices";
-import type { AttachmentPolicy } from "../attachment-choices";
-import type { NewIssueDraft } from "../new-issue-draft";
-import type { DraftChanges } from "../new-issue-store";
+import type { AttachmentPolicy, FileChoices } from "../attachment-choices";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -33,22 +31,35 @@ const useStyles = makeStyles({
   flag: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
+/** What the section changes in a draft. */
+export type AttachmentChanges = Partial<Pick<FileChoices, "attachmentChoices" | "attachEmail">>;
+
 export interface AttachmentsSectionProps {
   message: Pick<MailMessage, "attachments">;
-  draft: Pick<NewIssueDraft, "attachmentChoices" | "attachEmail" | "description" | "inlineImages">;
+  /** The file choices; a New issue draft's `description` is its markup unless `markup` is given. */
+  draft: Pick<FileChoices, "attachmentChoices" | "attachEmail" | "inlineImages"> & {
+    description?: string;
+  };
+  /** The markup whose `!name!` inline images are uploaded with it (default: the description). */
+  markup?: string;
+  /** What the files go with, for the inline images' note. Default "issue". */
+  target?: "issue" | "comment";
   policy: AttachmentPolicy;
   locale: string;
-  /** Create refused: a checked file is over Jira's limit. */
+  /** Sending refused: a checked file is over Jira's limit. */
   problem?: string;
-  /** A create runs: nothing can change. */
+  /** Something is being sent: nothing can change. */
   disabled: boolean;
-  onChange(changes: DraftChanges | ((draft: NewIssueDraft) => DraftChanges)): void;
+  onChange(
+    changes:
+      AttachmentChanges | ((draft: Pick<FileChoices, "attachmentChoices">) => AttachmentChanges)
+  ): void;
 }
 
 /**
- * The files the issue gets: a checkbox per attachment (its name exactly, the size beside it), the
- * email itself as .eml, and the inline images the description shows (uploaded with it). Says why
- * a file can't be attached, before Create rather than after.
+ * The files the issue (or the comment) gets: a checkbox per attachment (its name exactly, the size
+ * beside it), the email itself as .eml, and the inline images the description or comment shows
+ * (uploaded with it). Says why a file can't be attached, before sending rather than after.
  */
 export function AttachmentsSection(props: AttachmentsSectionProps) {
   const { message, draft, policy, locale, problem, disabled, onChange } = props;
@@ -57,7 +68,10 @@ export function AttachmentsSection(props: AttachmentsSectionProps) {
   const offered = offeredAttachments(message, draft.attachmentChoices, policy);
   const blocked = attachmentsBlockedReason(policy);
   const emailBlocked = emailAttachBlockedReason(policy);
-  const inline = referencedInlineImages(draft.description, draft.inlineImages);
+  const markup = props.markup ?? draft.description ?? "";
+  const inline = referencedInlineImages(markup, draft.inlineImages);
+  const target = props.target ?? "issue";
+  const textName = target === "comment" ? "comment" : "description";
 
   const choose = (id: string, chosen: boolean) =>
     onChange((latest) => ({ attachmentChoices: { ...latest.attachmentChoices, [id]: chosen } }));
@@ -98,8 +112,8 @@ export function AttachmentsSection(props: AttachmentsSectionProps) {
       </div>
       {inline.length > 0 && (
         <Caption1 data-testid="inline-images">
-          {`Inline images in the description (${inline.length})`}
-          {blocked ? ": not uploaded" : ": uploaded with the issue"}
+          {`Inline images in the ${textName} (${inline.length})`}
+          {blocked ? ": not uploaded" : `: uploaded with the ${target}`}
         </Caption1>
       )}
       {problem && (

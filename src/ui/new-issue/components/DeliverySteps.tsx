@@ -28,7 +28,7 @@ const STATUS_TEXT: Record<DeliveryStepStatus, string> = {
 };
 
 /**
- * What the create does, step by step: each step's state, a progress bar per upload, and why a
+ * What a delivery (a create, or a comment) does, step by step: each step's state, a progress bar per upload, and why a
  * step failed. Not a live region: the form's status line (LiveStatus) says how far the steps are,
  * in words that name the issue, rather than a bare "Done" per step.
  */

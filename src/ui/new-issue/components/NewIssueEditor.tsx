@@ -13,6 +13,7 @@ import { DescriptionSection } from "./DescriptionSection";
 import { IssueTypePicker } from "./IssueTypePicker";
 import { LoadProblemBar } from "./LoadProblemBar";
 import { ProjectPicker } from "./ProjectPicker";
+import { RefreshFromJiraButton } from "./RefreshFromJiraButton";
 import { SuggestionNote } from "./SuggestionNote";
 import { SummaryField } from "./SummaryField";
 import { UnfillableFieldsBar } from "./UnfillableFieldsBar";
@@ -49,7 +50,7 @@ export function NewIssueEditor({
 }: NewIssueEditorProps) {
   const { draft, conversion, update, convert } = issue;
   const { projects, projectList, projectKey, issueTypes, typeList, issueTypeId } = choices;
-  const { fields, screen, unfillable } = choices;
+  const { fields, screen, unfillable, metadata } = choices;
   const { suggestion } = draft;
   const screenKey = screenKeyOf(projectKey, issueTypeId);
   const suggested =
@@ -93,6 +94,12 @@ export function NewIssueEditor({
         />
       )}
       <LoadFailure what="issue types" load={issueTypes} jiraBaseUrl={jiraBaseUrl} />
+      {projects.status === "loaded" && (
+        <RefreshFromJiraButton
+          disabled={readOnly || issueTypes.status === "loading" || fields.status === "loading"}
+          onRefresh={() => metadata.refresh()}
+        />
+      )}
       {fields.status === "loading" && (
         <Spinner size="tiny" labelPosition="after" label="Checking the issue type's fields…" />
       )}

@@ -81,6 +81,15 @@ export function NewIssueForm(props: NewIssueFormProps) {
   useEffect(() => {
     if (pending) newIssues.convert(item, message, "if-pending");
   }, [newIssues, item, message, pending]);
+  // Jira refused the create for its fields: the kept create screen may be out of date, so it is
+  // forgotten and loaded again (the form then shows the screen as Jira has it now).
+  const failure = submission.status === "failed" ? submission.error : undefined;
+  const { metadata, projectKey, issueTypeId } = choices;
+  useEffect(() => {
+    if (failure !== undefined) {
+      metadata.forgetAfterCreateFailure(failure, { projectKey, issueTypeId });
+    }
+  }, [metadata, failure, projectKey, issueTypeId]);
 
   const policy: AttachmentPolicy = {
     capabilities: props.capabilities,

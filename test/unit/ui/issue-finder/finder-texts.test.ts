@@ -1,0 +1,54 @@
+/** The issue finder's words for an empty list and for what it is busy with. */
+import { emptyListText, finderBusyText } from "../../../../src/ui/issue-finder/finder-texts";
+import type { FinderProgress } from "../../../../src/ui/issue-finder/finder-texts";
+
+const loaded: FinderProgress = { query: "", inEmail: "loaded", recent: "loaded", search: "idle" };
+
+describe("emptyListText", () => {
+  it("invites a search when there is nothing to suggest", () => {
+    expect(emptyListText(loaded)).toBe("No suggestions: type a key or words of the summary");
+    // A failed load is named by its own bar; the list still invites a search.
+    expect(emptyListText({ ...loaded, recent: "failed" })).toBe(
+      "No suggestions: type a key or words of the summary"
+    );
+  });
+
+  it("says suggestions are coming while they load", () => {
+    expect(emptyListText({ ...loaded, inEmail: "loading" })).toBe("Loading suggestions…");
+    expect(emptyListText({ ...loaded, recent: "idle" })).toBe("Loading suggestions…");
+  });
+
+  it("follows the search of the typed text", () => {
+    const typed = { ...loaded, query: "vpn" };
+    expect(emptyListText({ ...typed, search: "waiting" })).toBe("Searching…");
+    expect(emptyListText({ ...typed, search: "searching" })).toBe("Searching…");
+    expect(emptyListText({ ...typed, search: "found" })).toBe("No matching issues");
+    expect(emptyListText({ ...typed, search: "failed" })).toBe("The search failed");
+  });
+
+  it("names a key typed in full that Jira doesn't show", () => {
+    expect(emptyListText({ ...loaded, query: "sup-99", search: "found" })).toBe(
+      "No issue SUP-99 that you can see"
+    );
+  });
+});
+
+describe("finderBusyText", () => {
+  it("says nothing when idle", () => {
+    expect(finderBusyText(loaded)).toBe("");
+  });
+
+  it("names the email's lookup first, then the search, then the recent issues", () => {
+    const everything: FinderProgress = {
+      query: "vpn",
+      inEmail: "loading",
+      recent: "loading",
+      search: "searching",
+    };
+    expect(finderBusyText(everything)).toBe("Looking for the issues this email names…");
+    expect(finderBusyText({ ...everything, inEmail: "loaded" })).toBe("Searching issues…");
+    expect(finderBusyText({ ...everything, inEmail: "failed", search: "found" })).toBe(
+      "Loading your recent issues…"
+    );
+  });
+});
