@@ -2,6 +2,8 @@
 //   npm run build            production: task pane + OAuth callback page, minified, content-hashed,
 //                            office.js copied from @microsoft/office-js, dist/manifest.xml for ADDIN_URL
 //   --env preview            adds the dev-only preview (Outlook host stand-in); never in a production build
+//   --env outputPath=<dir>   builds into <dir> instead of dist/ (the size-budget test and `npm run bench`
+//                            build there, leaving the developer's dist/ alone)
 // Environment: ADDIN_URL (default https://localhost:3000), JIRA_URL (its origin goes into AppDomains).
 const fs = require("node:fs");
 const path = require("node:path");
@@ -15,7 +17,7 @@ const { renderManifest, manifestVersionOf } = requireTypeScript(
 );
 const packageJson = require("./package.json");
 
-const outputDir = path.resolve(__dirname, "dist");
+const defaultOutputDir = path.resolve(__dirname, "dist");
 const officeJsSource = path.dirname(require.resolve("@microsoft/office-js/package.json"));
 
 /**
@@ -24,10 +26,14 @@ const officeJsSource = path.dirname(require.resolve("@microsoft/office-js/packag
  * deployment serves the version it was tested with. Debug builds and IntelliSense files are skipped.
  */
 class CopyOfficeJsPlugin {
+  constructor(outputDir) {
+    this.outputDir = outputDir;
+  }
+
   apply(compiler) {
     compiler.hooks.afterEmit.tapPromise("CopyOfficeJsPlugin", async () => {
       const version = require("@microsoft/office-js/package.json").version;
-      const target = path.join(outputDir, "office-js");
+      const target = path.join(this.outputDir, "office-js");
       const marker = path.join(target, ".version");
       if (fs.existsSync(marker) && fs.readFileSync(marker, "utf8") === version) return;
       await fs.promises.rm(target, { recursive: true, force: true });
@@ -43,6 +49,7 @@ class CopyOfficeJsPlugin {
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode !== "development";
   const withPreview = Boolean(env.preview);
+  const outputDir = env.outputPath ? path.resolve(env.outputPath) : defaultOutputDir;
   const addinUrl = process.env.ADDIN_URL || "https://localhost:3000";
   const jiraUrl = process.env.JIRA_URL || undefined;
   const hashed = (ext) => (production ? `[name].[contenthash:8].${ext}` : `[name].${ext}`);
@@ -130,7 +137,7 @@ module.exports = (env = {}, argv = {}) => {
           },
         ],
       }),
-      new CopyOfficeJsPlugin(),
+      new CopyOfficeJsPlugin(outputDir),
     ],
     performance: { hints: false },
     stats: "errors-warnings",
