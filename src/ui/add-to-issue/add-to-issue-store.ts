@@ -11,6 +11,7 @@
 import type { EmailConverter } from "../../mail/email-description-types";
 import { loadEmailConverter } from "../../mail/load-email-converter";
 import type { MailMessage } from "../../mail/mail-message";
+import { createEmailEntryTable } from "../email-entry-table";
 import type { DestinationMemory } from "../new-issue/destination-memory";
 import { createTextConversions } from "../new-issue/store-conversion";
 import type { ConversionMode } from "../new-issue/store-conversion";
@@ -119,37 +120,27 @@ export function createAddToIssueStore(options: AddToIssueStoreOptions): AddToIss
   const { drafts, mailContent, destinations, locale } = options;
   const now = options.now ?? Date.now;
   const warn = options.warn ?? ((message, error) => console.warn(message, error));
-  const entries = new Map<string, AddToIssueEntry>();
-  const listeners = new Map<string, Set<() => void>>();
-  // Emails whose entry holds something of the user's (typed, sent, or stored before): only these
-  // are written to the DraftStore, so an email merely looked at leaves no text on the computer.
-  const touched = new Set<string>();
-
-  function entryOf(item: AddToIssueItem): AddToIssueEntry {
-    let entry = entries.get(item.key);
-    if (!entry) {
-      const stored = item.persistent ? parseStoredCommentEntry(drafts.load(item.key)) : null;
-      if (stored) touched.add(item.key);
+  const table = createEmailEntryTable<AddToIssueItem, AddToIssueEntry>({
+    drafts,
+    initial(_item, storedValue) {
+      const stored = parseStoredCommentEntry(storedValue);
       const draft =
         stored?.draft ?? initialCommentDraft({ attachEmail: destinations.lastAttachEmail() });
       const submission: CommentSubmission = stored?.delivery
         ? { status: "delivered", delivery: stored.delivery }
         : IDLE;
-      entry = { draft, submission, conversion: { status: "idle" }, linksRevision: 0 };
-      entries.set(item.key, entry);
-    }
-    return entry;
-  }
-
-  function set(item: AddToIssueItem, changes: Partial<AddToIssueEntry>, persist = true): void {
-    const entry = { ...entryOf(item), ...changes };
-    entries.set(item.key, entry);
-    if ("submission" in changes) touched.add(item.key);
-    if (persist && item.persistent && touched.has(item.key)) {
-      drafts.save(item.key, storedCommentValueOf(entry.draft, commentDeliveryOf(entry.submission)));
-    }
-    for (const listener of [...(listeners.get(item.key) ?? [])]) listener();
-  }
+      const entry: AddToIssueEntry = {
+        draft,
+        submission,
+        conversion: { status: "idle" },
+        linksRevision: 0,
+      };
+      return { entry, stored: stored !== null };
+    },
+    storedValueOf: (entry) =>
+      storedCommentValueOf(entry.draft, commentDeliveryOf(entry.submission)),
+  });
+  const { entryOf, set } = table;
 
   const access = { entryOf, set, warn };
   const convert = createTextConversions(
@@ -166,21 +157,13 @@ export function createAddToIssueStore(options: AddToIssueStoreOptions): AddToIss
   return {
     get: entryOf,
 
-    subscribe(key, listener) {
-      let keyListeners = listeners.get(key);
-      if (!keyListeners) listeners.set(key, (keyListeners = new Set()));
-      keyListeners.add(listener);
-      return () => {
-        keyListeners.delete(listener);
-        if (keyListeners.size === 0 && listeners.get(key) === keyListeners) listeners.delete(key);
-      };
-    },
+    subscribe: table.subscribe,
 
     update(item, changes, updateOptions) {
       const { draft, submission, issueRequest } = entryOf(item);
       if (isCommentBusy(submission)) return;
       const applied = typeof changes === "function" ? changes(draft) : changes;
-      if (updateOptions?.touch !== false) touched.add(item.key);
+      if (updateOptions?.touch !== false) table.touch(item.key);
       const answered = "issue" in applied && issueRequest !== undefined;
       set(item, {
         draft: withCommentChanges(draft, applied),
@@ -210,16 +193,15 @@ export function createAddToIssueStore(options: AddToIssueStoreOptions): AddToIss
     },
 
     withdrawIssueRequest(key) {
-      const entry = entries.get(key);
-      if (!entry?.issueRequest) return;
-      entries.set(key, { ...entry, issueRequest: undefined });
-      for (const listener of [...(listeners.get(key) ?? [])]) listener();
+      table.patchLoaded(key, (entry) =>
+        entry.issueRequest ? { ...entry, issueRequest: undefined } : undefined
+      );
     },
 
     forgetUncertainAttempt(item) {
       const { draft, submission } = entryOf(item);
       if (isCommentBusy(submission) || !draft.previousAttemptUncertain) return;
-      touched.add(item.key);
+      table.touch(item.key);
       set(item, {
         draft: withoutUncertainAttempt(draft),
         ...(submission.status === "failed" ? { submission: IDLE } : {}),
@@ -230,8 +212,7 @@ export function createAddToIssueStore(options: AddToIssueStoreOptions): AddToIss
       const { submission } = entryOf(item);
       if (submission.status === "delivered") {
         // Back to a fresh form: nothing of the user's is left to keep until they type again.
-        touched.delete(item.key);
-        if (item.persistent) drafts.remove(item.key);
+        table.forget(item);
         set(item, { submission: IDLE }, false);
       } else if (submission.status === "failed") {
         set(item, { submission: IDLE });

@@ -1,5 +1,6 @@
-import { useCallback, useMemo, useSyncExternalStore } from "react";
+import { useMemo } from "react";
 import type { MailMessage } from "../../mail/mail-message";
+import { useStoreEntry } from "../use-store-entry";
 import type { ConversionMode } from "../new-issue/store-conversion";
 import type { AddToIssueDraft, CommentDraftChanges } from "./add-to-issue-draft";
 import { addToIssueItemFor } from "./add-to-issue-item";
@@ -25,12 +26,7 @@ export interface AddToIssueState extends AddToIssueEntry {
  */
 export function useAddToIssue(store: AddToIssueStore, message: MailMessage): AddToIssueState {
   const item = useMemo(() => addToIssueItemFor(message), [message]);
-  const subscribe = useCallback(
-    (listener: () => void) => store.subscribe(item.key, listener),
-    [store, item.key]
-  );
-  const getSnapshot = useCallback(() => store.get(item), [store, item]);
-  const entry = useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
+  const entry = useStoreEntry(store, item);
   return {
     ...entry,
     item,

@@ -4,9 +4,11 @@
  * says how it went. A small external store (React reads it with useSyncExternalStore), so the timer
  * and the request live outside render and effects. The same rules as the user search of the field
  * editors (../field-editing/editors/user-search-runner.ts), for issues and with the switch "Hide
- * resolved issues" as part of the request.
+ * resolved issues" as part of the request (both run on ../debounced-search.ts).
  */
 import type { IssueSummary } from "../../jira/issue-lookup";
+import { createDebouncedSearch } from "../debounced-search";
+import type { DebouncedSearch, SearchStates, SearchTiming } from "../debounced-search";
 
 /** How long typing must pause before Jira is asked (ms). */
 export const ISSUE_SEARCH_DELAY_MS = 250;
@@ -29,80 +31,34 @@ export type IssueSearchState =
 export type IssueSearch = (request: IssueSearchRequest) => Promise<IssueSummary[]>;
 
 /** One search run per finder. */
-export interface IssueSearchRunner {
+export type IssueSearchRunner = Omit<
+  DebouncedSearch<IssueSearchRequest, IssueSummary[], IssueSearchState>,
+  "type"
+> & {
   /** The request for the text typed now; `search` is asked after the pause (not for blank text). */
   type(request: IssueSearchRequest, search: IssueSearch): void;
-  /** Forgets the request and any answer still on its way. */
-  reset(): void;
-  subscribe(listener: () => void): () => void;
-  getState(): IssueSearchState;
-}
+};
 
 /** Options of {@link createIssueSearchRunner}; the timer functions are injectable for tests. */
-export interface IssueSearchRunnerOptions {
-  delayMs?: number;
-  setTimer?: (run: () => void, ms: number) => unknown;
-  clearTimer?: (timer: unknown) => void;
-}
+export type IssueSearchRunnerOptions = SearchTiming;
 
-const IDLE: IssueSearchState = { status: "idle" };
+const ISSUE_SEARCH_STATES: SearchStates<IssueSearchRequest, IssueSummary[], IssueSearchState> = {
+  idle: { status: "idle" },
+  waiting: (request) => ({ status: "waiting", request }),
+  searching: (request) => ({ status: "searching", request }),
+  found: (request, issues) => ({ status: "found", request, issues }),
+  failed: (request, error) => ({ status: "failed", request, error }),
+};
 
 /** An {@link IssueSearchRunner} that waits {@link ISSUE_SEARCH_DELAY_MS} after the last keystroke. */
 export function createIssueSearchRunner(options: IssueSearchRunnerOptions = {}): IssueSearchRunner {
-  const delayMs = options.delayMs ?? ISSUE_SEARCH_DELAY_MS;
-  const setTimer = options.setTimer ?? ((run, ms) => setTimeout(run, ms));
-  const clearTimer =
-    options.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
-  const listeners = new Set<() => void>();
-  let state: IssueSearchState = IDLE;
-  let timer: unknown;
-  // Each request gets a number: an answer counts only while its number is the latest.
-  let latest = 0;
-
-  const set = (next: IssueSearchState) => {
-    state = next;
-    for (const listener of [...listeners]) listener();
-  };
-  const stopTimer = () => {
-    if (timer !== undefined) clearTimer(timer);
-    timer = undefined;
-  };
-
-  const run = async (ticket: number, request: IssueSearchRequest, search: IssueSearch) => {
-    set({ status: "searching", request });
-    try {
-      const issues = await search(request);
-      if (ticket === latest) set({ status: "found", request, issues });
-    } catch (error) {
-      if (ticket === latest) set({ status: "failed", request, error });
-    }
-  };
-
+  const search = createDebouncedSearch(ISSUE_SEARCH_STATES, ISSUE_SEARCH_DELAY_MS, options);
   return {
-    type(typed, search) {
-      stopTimer();
-      const ticket = ++latest;
+    ...search,
+    type(typed, ask) {
       const request = { text: typed.text.trim(), hideResolved: typed.hideResolved };
-      if (request.text === "") {
-        if (state !== IDLE) set(IDLE);
-        return;
-      }
-      set({ status: "waiting", request });
-      timer = setTimer(() => {
-        timer = undefined;
-        void run(ticket, request, search);
-      }, delayMs);
+      search.type(request.text === "" ? undefined : request, ask);
     },
-    reset() {
-      stopTimer();
-      latest += 1;
-      if (state !== IDLE) set(IDLE);
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    getState: () => state,
   };
 }
 

@@ -3,15 +3,8 @@
  * Jira's upload limit, and then the request: the issue's fields and the files to upload, each
  * under the name the description's `!name!` markup expects. Plain data rules, no React.
  */
-import { attachmentFileNames, emlFileName, uniqueFileNames } from "../../mail/file-names";
 import type { MailMessage } from "../../mail/mail-message";
-import {
-  attachmentsBlockedReason,
-  emailAttachBlockedReason,
-  offeredAttachments,
-  referencedInlineImages,
-  tooLargeProblem,
-} from "./attachment-choices";
+import { offeredAttachments, plannedFileUploads, tooLargeProblem } from "./attachment-choices";
 import type { AttachmentPolicy } from "./attachment-choices";
 import type { PlannedUpload } from "./delivery";
 import type {
@@ -117,28 +110,9 @@ export function prepareCreate(draft: NewIssueDraft, context: CreateContext): Pre
  * and the email as .eml; nothing when no file can be attached here.
  */
 export function plannedUploads(draft: NewIssueDraft, context: CreateContext): PlannedUpload[] {
-  const { message, policy } = context;
-  if (attachmentsBlockedReason(policy) && emailAttachBlockedReason(policy)) return [];
-  const names = attachmentFileNames(message.attachments);
-  const uploads: PlannedUpload[] = [];
-  if (!attachmentsBlockedReason(policy)) {
-    for (const entry of offeredAttachments(message, draft.attachmentChoices, policy)) {
-      if (!entry.chosen) continue;
-      const { id, name } = entry.attachment;
-      uploads.push({
-        source: { kind: "attachment", attachmentId: id },
-        fileName: names.get(id) ?? name,
-      });
-    }
-    for (const image of referencedInlineImages(draft.description, draft.inlineImages)) {
-      const source = { kind: "inline-image" as const, attachmentId: image.attachmentId };
-      uploads.push({ source, fileName: image.fileName });
-    }
-  }
-  if (draft.attachEmail && !emailAttachBlockedReason(policy)) {
-    // Unique among the email's own files, so it never replaces one of them on the issue.
-    const all = uniqueFileNames([...names.values(), emlFileName(message.subject)]);
-    uploads.push({ source: { kind: "email" }, fileName: all[all.length - 1] as string });
-  }
-  return uploads;
+  return plannedFileUploads(
+    { ...draft, markup: draft.description },
+    context.message,
+    context.policy
+  );
 }

@@ -151,11 +151,3 @@ export function isValidDraft(problems: DraftProblems): boolean {
 export function sameDescriptionOptions(a: DescriptionOptions, b: DescriptionOptions): boolean {
   return a.includeHeaderBlock === b.includeHeaderBlock && a.cutQuotedHistory === b.cutQuotedHistory;
 }
-
-/**
- * The draft with a fresh attempt id when it has none (a create starting after the last success);
- * the same draft when it has one (a retry: the marker on the issue must match).
- */
-export function withAttemptId(draft: NewIssueDraft, randomId: () => string): NewIssueDraft {
-  return draft.attemptId ? draft : { ...draft, attemptId: randomId() };
-}

@@ -10,6 +10,7 @@
 import type { EmailConverter } from "../../mail/email-description-types";
 import { loadEmailConverter } from "../../mail/load-email-converter";
 import type { MailMessage } from "../../mail/mail-message";
+import { createEmailEntryTable } from "../email-entry-table";
 import type { DestinationMemory } from "./destination-memory";
 import { initialDraftFor } from "./new-issue-draft";
 import type { NewIssueDraft } from "./new-issue-draft";
@@ -97,18 +98,10 @@ export function createNewIssueStore(options: NewIssueStoreOptions): NewIssueStor
   const { drafts, mailContent, destinations, locale } = options;
   const now = options.now ?? Date.now;
   const warn = options.warn ?? ((message, error) => console.warn(message, error));
-  const entries = new Map<string, NewIssueEntry>();
-  const listeners = new Map<string, Set<() => void>>();
-  // Emails whose entry holds something of the user's: a typed change, a create, or what was stored
-  // before. Only these are written to the DraftStore: an email merely looked at (its description
-  // converted, nothing typed) leaves no email text on the computer and evicts no real draft.
-  const touched = new Set<string>();
-
-  function entryOf(item: NewIssueItem): NewIssueEntry {
-    let entry = entries.get(item.key);
-    if (!entry) {
-      const stored = item.persistent ? parseStoredEntry(drafts.load(item.key)) : null;
-      if (stored) touched.add(item.key);
+  const table = createEmailEntryTable<NewIssueItem, NewIssueEntry>({
+    drafts,
+    initial(item, storedValue) {
+      const stored = parseStoredEntry(storedValue);
       const draft =
         stored?.draft ??
         initialDraftFor(item, {
@@ -118,22 +111,17 @@ export function createNewIssueStore(options: NewIssueStoreOptions): NewIssueStor
       const submission: Submission = stored?.delivery
         ? { status: "delivered", delivery: stored.delivery }
         : IDLE;
-      entry = { draft, submission, conversion: { status: "idle" }, linksRevision: 0 };
-      entries.set(item.key, entry);
-    }
-    return entry;
-  }
-
-  function set(item: NewIssueItem, changes: Partial<NewIssueEntry>, persist = true): void {
-    const entry = { ...entryOf(item), ...changes };
-    entries.set(item.key, entry);
-    // A create (or its outcome) is the user's work too, whatever was typed.
-    if ("submission" in changes) touched.add(item.key);
-    if (persist && item.persistent && touched.has(item.key)) {
-      drafts.save(item.key, storedValueOf(entry.draft, deliveryOf(entry.submission)));
-    }
-    for (const listener of [...(listeners.get(item.key) ?? [])]) listener();
-  }
+      const entry: NewIssueEntry = {
+        draft,
+        submission,
+        conversion: { status: "idle" },
+        linksRevision: 0,
+      };
+      return { entry, stored: stored !== null };
+    },
+    storedValueOf: (entry) => storedValueOf(entry.draft, deliveryOf(entry.submission)),
+  });
+  const { entryOf, set } = table;
 
   const access = { entryOf, set, warn };
   const convert = createConversions(access, {
@@ -150,20 +138,12 @@ export function createNewIssueStore(options: NewIssueStoreOptions): NewIssueStor
   return {
     get: entryOf,
 
-    subscribe(key, listener) {
-      let keyListeners = listeners.get(key);
-      if (!keyListeners) listeners.set(key, (keyListeners = new Set()));
-      keyListeners.add(listener);
-      return () => {
-        keyListeners.delete(listener);
-        if (keyListeners.size === 0 && listeners.get(key) === keyListeners) listeners.delete(key);
-      };
-    },
+    subscribe: table.subscribe,
 
     update(item, changes) {
       const { draft } = entryOf(item);
       const applied = typeof changes === "function" ? changes(draft) : changes;
-      touched.add(item.key);
+      table.touch(item.key);
       set(item, { draft: { ...draft, ...applied } });
     },
 
@@ -175,8 +155,7 @@ export function createNewIssueStore(options: NewIssueStoreOptions): NewIssueStor
       const { submission } = entryOf(item);
       if (submission.status === "delivered") {
         // Back to a fresh draft: nothing of the user's is left to keep until they type again.
-        touched.delete(item.key);
-        if (item.persistent) drafts.remove(item.key);
+        table.forget(item);
         set(item, { submission: IDLE }, false);
       } else if (submission.status === "failed") {
         set(item, { submission: IDLE });

@@ -4,11 +4,12 @@
  * default, and only a value that isn't a draft at all gives null (a fresh draft then).
  */
 import { DEFAULT_DESCRIPTION_OPTIONS } from "../../mail/email-description-types";
-import type { DescriptionOptions, InlineImageRef } from "../../mail/email-description-types";
 import { parseStoredFieldValues } from "../field-editing/field-values";
-import type { DescriptionState, DestinationSuggestion, NewIssueDraft } from "./new-issue-draft";
+import { parseAttachmentChoices, parseInlineImageRefs } from "./attachment-choices";
+import { isRecord } from "./delivery";
+import { parseDescriptionOptions, parseTextState } from "./description-conversion";
+import type { DestinationSuggestion, NewIssueDraft } from "./new-issue-draft";
 
-const DESCRIPTION_STATES: ReadonlySet<string> = new Set(["pending", "generated", "edited"]);
 const SUGGESTION_REASONS: ReadonlySet<string> = new Set(["conversation", "sender", "last-used"]);
 
 /**
@@ -27,7 +28,7 @@ export function parseStoredDraft(value: unknown): NewIssueDraft | null {
     return null;
   }
   const uncertain = value.previousAttemptUncertain === true;
-  const generatedWith = parseOptions(value.generatedWith);
+  const generatedWith = parseDescriptionOptions(value.generatedWith);
   const suggestion = parseSuggestion(value.suggestion);
   const { uncertainSince, attemptId, fieldDefaultsFor } = value;
   return {
@@ -35,15 +36,15 @@ export function parseStoredDraft(value: unknown): NewIssueDraft | null {
     issueTypeId,
     summary,
     description,
-    descriptionState: parseDescriptionState(value.descriptionState, description),
-    descriptionOptions: parseOptions(value.descriptionOptions) ?? {
+    descriptionState: parseTextState(value.descriptionState, description),
+    descriptionOptions: parseDescriptionOptions(value.descriptionOptions) ?? {
       ...DEFAULT_DESCRIPTION_OPTIONS,
     },
     ...(generatedWith ? { generatedWith } : {}),
-    inlineImages: parseInlineImages(value.inlineImages),
+    inlineImages: parseInlineImageRefs(value.inlineImages),
     fieldValues: parseStoredFieldValues(value.fieldValues),
     ...(typeof fieldDefaultsFor === "string" ? { fieldDefaultsFor } : {}),
-    attachmentChoices: parseChoices(value.attachmentChoices),
+    attachmentChoices: parseAttachmentChoices(value.attachmentChoices),
     attachEmail: value.attachEmail === true,
     ...(suggestion ? { suggestion } : {}),
     previousAttemptUncertain: uncertain,
@@ -52,51 +53,6 @@ export function parseStoredDraft(value: unknown): NewIssueDraft | null {
       : {}),
     ...(typeof attemptId === "string" && attemptId !== "" ? { attemptId } : {}),
   };
-}
-
-/**
- * A draft stored without a state (an older pane kept plain text): its text counts as the user's,
- * unless there is none, then the email is converted.
- */
-function parseDescriptionState(value: unknown, description: string): DescriptionState {
-  if (typeof value === "string" && DESCRIPTION_STATES.has(value)) return value as DescriptionState;
-  return description === "" ? "pending" : "edited";
-}
-
-function parseOptions(value: unknown): DescriptionOptions | undefined {
-  if (!isRecord(value)) return undefined;
-  const { includeHeaderBlock, cutQuotedHistory } = value;
-  if (typeof includeHeaderBlock !== "boolean" || typeof cutQuotedHistory !== "boolean") {
-    return undefined;
-  }
-  return { includeHeaderBlock, cutQuotedHistory };
-}
-
-function parseInlineImages(value: unknown): InlineImageRef[] {
-  if (!Array.isArray(value)) return [];
-  const images: InlineImageRef[] = [];
-  for (const entry of value) {
-    if (!isRecord(entry)) continue;
-    const { attachmentId, contentId, fileName } = entry;
-    if (typeof attachmentId !== "string" || typeof fileName !== "string" || fileName === "") {
-      continue;
-    }
-    images.push({
-      attachmentId,
-      fileName,
-      ...(typeof contentId === "string" ? { contentId } : {}),
-    });
-  }
-  return images;
-}
-
-function parseChoices(value: unknown): Record<string, boolean> {
-  const choices: Record<string, boolean> = {};
-  if (!isRecord(value)) return choices;
-  for (const [id, chosen] of Object.entries(value)) {
-    if (typeof chosen === "boolean") choices[id] = chosen;
-  }
-  return choices;
 }
 
 function parseSuggestion(value: unknown): DestinationSuggestion | undefined {
@@ -116,8 +72,4 @@ function parseSuggestion(value: unknown): DestinationSuggestion | undefined {
     issueTypeId,
     ...(typeof issueKey === "string" ? { issueKey } : {}),
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,5 +1,6 @@
-import { useCallback, useMemo, useSyncExternalStore } from "react";
+import { useMemo } from "react";
 import type { MailMessage } from "../../mail/mail-message";
+import { useStoreEntry } from "../use-store-entry";
 import type { NewIssueDraft } from "./new-issue-draft";
 import { newIssueItemFor } from "./new-issue-item";
 import type { NewIssueItem } from "./new-issue-item";
@@ -28,12 +29,7 @@ export interface NewIssueState extends NewIssueEntry {
  */
 export function useNewIssue(store: NewIssueStore, message: MailMessage): NewIssueState {
   const item = useMemo(() => newIssueItemFor(message), [message]);
-  const subscribe = useCallback(
-    (listener: () => void) => store.subscribe(item.key, listener),
-    [store, item.key]
-  );
-  const getSnapshot = useCallback(() => store.get(item), [store, item]);
-  const entry = useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
+  const entry = useStoreEntry(store, item);
   return {
     ...entry,
     item,

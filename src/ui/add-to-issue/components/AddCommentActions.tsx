@@ -1,9 +1,5 @@
-import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Ref } from "react";
-
-const useStyles = makeStyles({
-  actions: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM },
-});
+import { SubmitActions } from "../../new-issue/components/SubmitActions";
 
 export interface AddCommentActionsProps {
   /** The Add comment button, for moving focus back to it. */
@@ -20,38 +16,6 @@ export interface AddCommentActionsProps {
 }
 
 /** The form's submit button ("Add comment"), and what the comment is doing. */
-export function AddCommentActions({
-  buttonRef,
-  sending,
-  ready,
-  connectionEnded,
-  busyLabel,
-  onCancelWaiting,
-}: AddCommentActionsProps) {
-  const styles = useStyles();
-  return (
-    <>
-      <div className={styles.actions}>
-        {/* Busy, it stays focusable (aria-disabled), so the keyboard user keeps their place. */}
-        <Button
-          ref={buttonRef}
-          type="submit"
-          appearance="primary"
-          disabled={!sending && !ready}
-          disabledFocusable={sending}
-        >
-          Add comment
-        </Button>
-        {sending && !connectionEnded && (
-          <Spinner size="tiny" labelPosition="after" label={busyLabel} />
-        )}
-      </div>
-      {sending && connectionEnded && (
-        <div className={styles.actions} role="status">
-          <Text>Waiting for you to sign in to Jira again…</Text>
-          <Button onClick={onCancelWaiting}>Cancel</Button>
-        </div>
-      )}
-    </>
-  );
+export function AddCommentActions({ sending, ...rest }: AddCommentActionsProps) {
+  return <SubmitActions {...rest} label="Add comment" busy={sending} />;
 }

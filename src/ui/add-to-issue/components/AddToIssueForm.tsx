@@ -1,21 +1,13 @@
-import {
-  MessageBar,
-  MessageBarBody,
-  Text,
-  makeStyles,
-  tokens,
-  useId,
-} from "@fluentui/react-components";
+import { MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import type { FormEvent } from "react";
 import type { IssueSummary } from "../../../jira/issue-lookup";
 import type { MailMessage } from "../../../mail/mail-message";
-import { LiveStatus } from "../../components/LiveStatus";
 import { errorCode } from "../../error-code";
 import { IssueFinder } from "../../issue-finder/IssueFinder";
 import type { AttachmentPolicy, JiraAttachmentLimits } from "../../new-issue/attachment-choices";
 import { AttachmentsSection } from "../../new-issue/components/AttachmentsSection";
 import { EmailTextSection } from "../../new-issue/components/DescriptionSection";
+import { DeliveryForm } from "../../new-issue/components/DeliveryForm";
 import { DeliverySteps } from "../../new-issue/components/DeliverySteps";
 import { isAwaitingConversion } from "../../new-issue/description-conversion";
 import type { EmailLinksPort, JiraSession, MailContentPort } from "../../ports";
@@ -38,15 +30,6 @@ import { CommentAddedCard } from "./CommentAddedCard";
 import { CommentProblemBar } from "./CommentProblemBar";
 import { UncertainAttemptBar } from "./UncertainAttemptBar";
 import { VisibilityPicker } from "./VisibilityPicker";
-
-const useStyles = makeStyles({
-  form: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-    marginInline: tokens.spacingHorizontalL,
-  },
-});
 
 export interface AddToIssueFormProps {
   /** The door to Jira: lists load through `withJira`; Cancel stops waiting for a sign-in. */
@@ -86,8 +69,6 @@ const NO_PROBLEMS: CommentProblems = {};
  */
 export function AddToIssueForm(props: AddToIssueFormProps) {
   const { session, addToIssue, message, jiraBaseUrl, signedIn, connectionEnded, locale } = props;
-  const styles = useStyles();
-  const headingId = useId("add-to-issue-heading");
   const entry = useAddToIssue(addToIssue, message);
   const { draft, submission, conversion, item } = entry;
   const visibilityChoices = useVisibilityChoices(session, draft.issue?.projectKey, signedIn);
@@ -125,10 +106,6 @@ export function AddToIssueForm(props: AddToIssueFormProps) {
     if (prepared.ok) entry.addComment(prepared.request);
   }
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    handleAdd();
-  };
   // A suggestion the finder chose isn't the user's work: only what they do next stores the draft.
   const handleSelect = (issue: IssueSummary | undefined) =>
     addToIssue.update(item, { issue }, { touch: false });
@@ -153,19 +130,14 @@ export function AddToIssueForm(props: AddToIssueFormProps) {
 
   const delivery = commentDeliveryOf(submission);
   return (
-    <form
-      className={styles.form}
-      aria-labelledby={headingId}
-      data-testid="add-to-issue-form"
-      noValidate
-      onSubmit={handleSubmit}
+    <DeliveryForm
+      testId="add-to-issue-form"
+      title="Add to issue"
+      headingIdPrefix="add-to-issue-heading"
+      // Waiting for a sign-in, the button's own status line says so instead.
+      status={connectionEnded && !commented ? "" : commentAnnouncement(submission)}
+      onSubmit={handleAdd}
     >
-      <Text as="h2" id={headingId} weight="semibold" size={400}>
-        Add to issue
-      </Text>
-      {/* Stays while the form gives way to "Added to SUP-2" and back, so every change is heard.
-          Waiting for a sign-in, the button's own status line says so instead. */}
-      <LiveStatus text={connectionEnded && !commented ? "" : commentAnnouncement(submission)} />
       {commented ? (
         <CommentAddedCard
           delivery={commented}
@@ -260,6 +232,6 @@ export function AddToIssueForm(props: AddToIssueFormProps) {
           />
         </>
       )}
-    </form>
+    </DeliveryForm>
   );
 }

@@ -1,25 +1,7 @@
-import {
-  Button,
-  Card,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
-import { useCallback, useRef } from "react";
-import { focusIfLost } from "../../focus";
-import { failedSteps } from "../../new-issue/delivery";
-import { DeliverySteps } from "../../new-issue/components/DeliverySteps";
+import { Link, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import { DeliveryResultCard } from "../../new-issue/components/DeliveryResultCard";
 import { commentUrl } from "../comment-delivery";
 import type { CommentedDelivery } from "../comment-delivery";
-
-const useStyles = makeStyles({
-  card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  summary: { overflowWrap: "anywhere" },
-  actions: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM },
-});
 
 export interface CommentAddedCardProps {
   delivery: CommentedDelivery;
@@ -34,38 +16,37 @@ export interface CommentAddedCardProps {
  * after a partial failure, "Retry failed steps" runs only those.
  */
 export function CommentAddedCard({ delivery, busy, onRetry, onDone }: CommentAddedCardProps) {
-  const styles = useStyles();
   const { issue, comment, jiraBaseUrl } = delivery;
-  const failed = failedSteps(delivery).length;
-  const doneButton = useRef<HTMLButtonElement | null>(null);
-  // Stable, so React attaches it once, when the button appears (see CreatedIssueCard).
-  const setDoneButton = useCallback((element: HTMLButtonElement | null) => {
-    doneButton.current = element;
-    focusIfLost(element); // It replaces the Add comment button the user was on: focus follows.
-  }, []);
-  // The Retry button goes away while the steps run: keep the keyboard user on Done.
-  const handleRetry = () => {
-    doneButton.current?.focus();
-    onRetry();
-  };
   return (
-    <Card className={styles.card} data-testid="comment-added">
-      <Text as="h3" weight="semibold" size={400}>
-        {"Added to "}
-        <Link
-          href={commentUrl(jiraBaseUrl, issue.key, comment.id)}
-          target="_blank"
-          rel="noreferrer"
-        >
-          {issue.key}
-        </Link>
-      </Text>
-      <Text className={styles.summary} dir="auto">
-        {issue.summary}
-      </Text>
-      {comment.recovered && (
-        <Text size={200}>It had already been added; the answer was lost on the way.</Text>
-      )}
+    <DeliveryResultCard
+      testId="comment-added"
+      heading={
+        <>
+          {"Added to "}
+          <Link
+            href={commentUrl(jiraBaseUrl, issue.key, comment.id)}
+            target="_blank"
+            rel="noreferrer"
+          >
+            {issue.key}
+          </Link>
+        </>
+      }
+      summary={issue.summary}
+      recoveredNote={
+        comment.recovered ? "It had already been added; the answer was lost on the way." : undefined
+      }
+      delivery={delivery}
+      failedMessage={(failed) =>
+        failed === 1
+          ? "The comment was added, but one step failed. Retry runs only that step."
+          : `The comment was added, but ${failed} steps failed. Retry runs only those.`
+      }
+      finishLabel="Done"
+      busy={busy}
+      onRetry={onRetry}
+      onFinish={onDone}
+    >
       {delivery.unsentEdits && (
         <MessageBar intent="warning" layout="multiline" data-testid="unsent-edits">
           <MessageBarBody>
@@ -75,27 +56,6 @@ export function CommentAddedCard({ delivery, busy, onRetry, onDone }: CommentAdd
           </MessageBarBody>
         </MessageBar>
       )}
-      <DeliverySteps steps={delivery.steps} />
-      {!busy && failed > 0 && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            {failed === 1
-              ? "The comment was added, but one step failed. Retry runs only that step."
-              : `The comment was added, but ${failed} steps failed. Retry runs only those.`}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      <div className={styles.actions}>
-        {!busy && failed > 0 && (
-          <Button appearance="primary" onClick={handleRetry}>
-            Retry failed steps
-          </Button>
-        )}
-        {/* Busy, it stays focusable (aria-disabled), so the keyboard user keeps their place. */}
-        <Button ref={setDoneButton} disabledFocusable={busy} onClick={onDone}>
-          Done
-        </Button>
-      </div>
-    </Card>
+    </DeliveryResultCard>
   );
 }

@@ -1,7 +1,4 @@
-import { Button } from "@fluentui/react-components";
-import { noticeForError } from "../../../session/session-notices";
-import { NoticeMessageBar } from "../../components/NoticeMessageBar";
-import { errorCode } from "../../error-code";
+import { DeliveryProblemBar } from "../../new-issue/components/DeliveryProblemBar";
 import type { SessionNotice } from "../../ports";
 
 export interface CommentProblemBarProps {
@@ -12,48 +9,16 @@ export interface CommentProblemBarProps {
 }
 
 /** Why the comment was not added (or may have been); the draft stays as it is. */
-export function CommentProblemBar({
-  error,
-  jiraBaseUrl,
-  onTryAgain,
-  onDismiss,
-}: CommentProblemBarProps) {
-  const code = errorCode(error);
-  if (code === "comment_uncertain") {
-    return (
-      <NoticeMessageBar
-        notice={uncertainNotice(error)}
-        testId="add-to-issue-problem"
-        onDismiss={onDismiss}
-        actions={<Button onClick={onTryAgain}>Try again</Button>}
-      />
-    );
-  }
-  const notice =
-    code === "sign_in_required"
-      ? SIGN_IN_NOTICE
-      : code === "other_user_signed_in"
-        ? otherUserNotice(error)
-        : noticeForError(error, { jiraBaseUrl });
-  return <NoticeMessageBar notice={notice} testId="add-to-issue-problem" onDismiss={onDismiss} />;
-}
-
-// The comment waited for a sign-in that didn't come (cancelled, or signed out).
-const SIGN_IN_NOTICE: SessionNotice = {
-  code: "sign_in_required",
-  intent: "warning",
-  title: "",
-  message: "Not added: sign in to Jira to continue.",
-};
-
-// The comment waited, and someone else signed in: it was handed back, not added as them.
-function otherUserNotice(error: unknown): SessionNotice {
-  return {
-    code: "other_user_signed_in",
-    intent: "warning",
-    title: "",
-    message: `Not added. ${error instanceof Error ? error.message : ""}`.trim(),
-  };
+export function CommentProblemBar(props: CommentProblemBarProps) {
+  return (
+    <DeliveryProblemBar
+      {...props}
+      testId="add-to-issue-problem"
+      notDone="Not added"
+      uncertainCode="comment_uncertain"
+      uncertainNotice={uncertainNotice}
+    />
+  );
 }
 
 // CommentUncertainError: the draft now says so (and stays on the issue), and the next try looks

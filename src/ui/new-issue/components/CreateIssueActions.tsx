@@ -1,9 +1,5 @@
-import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Ref } from "react";
-
-const useStyles = makeStyles({
-  actions: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM },
-});
+import { SubmitActions } from "./SubmitActions";
 
 export interface CreateIssueActionsProps {
   /** The Create issue button, for moving focus back to it. */
@@ -23,36 +19,16 @@ export interface CreateIssueActionsProps {
 export function CreateIssueActions({
   createButtonRef,
   creating,
-  ready,
-  connectionEnded,
   busyLabel = "Creating the issue…",
-  onCancelWaiting,
+  ...rest
 }: CreateIssueActionsProps) {
-  const styles = useStyles();
   return (
-    <>
-      <div className={styles.actions}>
-        {/* Busy, it stays focusable (aria-disabled): a focused control that becomes disabled loses
-            focus to <body>, and the keyboard user would lose their place in the form. */}
-        <Button
-          ref={createButtonRef}
-          type="submit"
-          appearance="primary"
-          disabled={!creating && !ready}
-          disabledFocusable={creating}
-        >
-          Create issue
-        </Button>
-        {creating && !connectionEnded && (
-          <Spinner size="tiny" labelPosition="after" label={busyLabel} />
-        )}
-      </div>
-      {creating && connectionEnded && (
-        <div className={styles.actions} role="status">
-          <Text>Waiting for you to sign in to Jira again…</Text>
-          <Button onClick={onCancelWaiting}>Cancel</Button>
-        </div>
-      )}
-    </>
+    <SubmitActions
+      {...rest}
+      buttonRef={createButtonRef}
+      label="Create issue"
+      busy={creating}
+      busyLabel={busyLabel}
+    />
   );
 }

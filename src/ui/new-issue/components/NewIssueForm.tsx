@@ -1,6 +1,4 @@
-import { Text, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import type { FormEvent } from "react";
 import type { MailMessage } from "../../../mail/mail-message";
 import type { AttachmentPolicy, JiraAttachmentLimits } from "../attachment-choices";
 import { createProblems, prepareCreate } from "../create-request";
@@ -21,19 +19,10 @@ import { useJiraUserSearch } from "../use-jira-user-search";
 import { CreateIssueActions } from "./CreateIssueActions";
 import { CreateProblemBar } from "./CreateProblemBar";
 import { CreatedIssueCard } from "./CreatedIssueCard";
+import { DeliveryForm } from "./DeliveryForm";
 import { DeliverySteps } from "./DeliverySteps";
-import { LiveStatus } from "../../components/LiveStatus";
 import { NewIssueEditor } from "./NewIssueEditor";
 import { PreviousAttemptNote } from "./PreviousAttemptNote";
-
-const useStyles = makeStyles({
-  form: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-    marginInline: tokens.spacingHorizontalL,
-  },
-});
 
 export interface NewIssueFormProps {
   /** The door to Jira: the lists load through `withJira`; Cancel stops waiting for a sign-in. */
@@ -64,8 +53,6 @@ const NO_PROBLEMS: CreateProblems = { draft: {}, fields: {} };
  */
 export function NewIssueForm(props: NewIssueFormProps) {
   const { session, newIssues, message, jiraBaseUrl, signedIn, connectionEnded } = props;
-  const styles = useStyles();
-  const headingId = useId("new-issue-heading");
   const issue = useNewIssue(newIssues, message);
   const { draft, submission, conversion, item } = issue;
   const choices = useNewIssueChoices(session, draft, signedIn);
@@ -113,10 +100,6 @@ export function NewIssueForm(props: NewIssueFormProps) {
     if (prepared.ok) issue.create(prepared.request);
   }
 
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    handleCreate();
-  };
   const handleNewIssue = () => {
     setShowProblems(false);
     issue.dismiss();
@@ -134,19 +117,14 @@ export function NewIssueForm(props: NewIssueFormProps) {
 
   const delivery = deliveryOf(submission);
   return (
-    <form
-      className={styles.form}
-      aria-labelledby={headingId}
-      data-testid="new-issue-form"
-      noValidate
-      onSubmit={handleSubmit}
+    <DeliveryForm
+      testId="new-issue-form"
+      title="New issue"
+      headingIdPrefix="new-issue-heading"
+      // Waiting for a sign-in, the Create button's own status line says so instead.
+      status={connectionEnded && !created ? "" : submissionAnnouncement(submission)}
+      onSubmit={handleCreate}
     >
-      <Text as="h2" id={headingId} weight="semibold" size={400}>
-        New issue
-      </Text>
-      {/* Stays while the form gives way to "Created SUP-12" and back, so every change is heard.
-          Waiting for a sign-in, the Create button's own status line says so instead. */}
-      <LiveStatus text={connectionEnded && !created ? "" : submissionAnnouncement(submission)} />
       {created ? (
         <CreatedIssueCard
           delivery={created}
@@ -191,6 +169,6 @@ export function NewIssueForm(props: NewIssueFormProps) {
           />
         </>
       )}
-    </form>
+    </DeliveryForm>
   );
 }

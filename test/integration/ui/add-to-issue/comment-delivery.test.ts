@@ -36,6 +36,7 @@ import {
   sampleMessage,
 } from "../../../unit/ui/ui-fakes";
 import type { MemoryEmailLinks, MemoryMailContent } from "../../../unit/ui/ui-fakes";
+import { entryWhen, settled } from "../store-entry-waits";
 
 jest.setTimeout(60_000);
 
@@ -107,31 +108,6 @@ async function openPane(): Promise<Pane> {
   const item = addToIssueItemFor(message);
   return { sim, pane, store, item, mailContent, emailLinks, destinations };
 }
-
-/** Resolves with the entry once `done` holds for it (checked on every change). */
-function entryWhen(
-  { store, item }: Pick<Pane, "store" | "item">,
-  done: (entry: AddToIssueEntry) => boolean
-): Promise<AddToIssueEntry> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const entry = store.get(item);
-      if (!done(entry)) return;
-      unsubscribe();
-      clearTimeout(timer);
-      resolve(entry);
-    };
-    const unsubscribe = store.subscribe(item.key, check);
-    const timer = setTimeout(() => {
-      unsubscribe();
-      reject(new Error(`Never reached; last: ${JSON.stringify(store.get(item).submission)}`));
-    }, 30_000);
-    check();
-  });
-}
-
-const settled = (pane: Pane) =>
-  entryWhen(pane, (entry) => ["delivered", "failed"].includes(entry.submission.status));
 
 /** The comment as converted, before Add comment (per pane). */
 const converted = new WeakMap<Pane, string>();

@@ -30,6 +30,7 @@ import {
   sampleMessage,
 } from "../../../unit/ui/ui-fakes";
 import type { MemoryEmailLinks, MemoryMailContent } from "../../../unit/ui/ui-fakes";
+import { entryWhen, settled } from "../store-entry-waits";
 
 jest.setTimeout(60_000);
 
@@ -102,31 +103,6 @@ async function openPane(
   });
   return { sim, pane, store, item: newIssueItemFor(message), mailContent, emailLinks, drafts };
 }
-
-/** Resolves with the entry once `done` holds for it (checked on every change). */
-function entryWhen(
-  { store, item }: Pick<Pane, "store" | "item">,
-  done: (entry: NewIssueEntry) => boolean
-): Promise<NewIssueEntry> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const entry = store.get(item);
-      if (!done(entry)) return;
-      unsubscribe();
-      clearTimeout(timer);
-      resolve(entry);
-    };
-    const unsubscribe = store.subscribe(item.key, check);
-    const timer = setTimeout(() => {
-      unsubscribe();
-      reject(new Error(`Never reached; last: ${JSON.stringify(store.get(item).submission)}`));
-    }, 30_000);
-    check();
-  });
-}
-
-const settled = (pane: Pane) =>
-  entryWhen(pane, (entry) => ["delivered", "failed"].includes(entry.submission.status));
 
 /**
  * What the form does: the description converted, SUP / Service Request with its required

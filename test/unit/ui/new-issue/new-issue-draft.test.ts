@@ -8,7 +8,6 @@ import {
   singleLine,
   summaryProblem,
   validateDraft,
-  withAttemptId,
 } from "../../../../src/ui/new-issue/new-issue-draft";
 import type { NewIssueDraft } from "../../../../src/ui/new-issue/new-issue-draft";
 import { parseStoredDraft } from "../../../../src/ui/new-issue/stored-draft";
@@ -106,15 +105,7 @@ describe("validateDraft", () => {
   });
 });
 
-describe("attempt ids and options", () => {
-  it("makes an attempt id only when the draft has none (a retry keeps the marker's id)", () => {
-    const ids = ["first", "second"];
-    const next = () => ids.shift() as string;
-    const started = withAttemptId(valid, next);
-    expect(started.attemptId).toBe("first");
-    expect(withAttemptId(started, next)).toBe(started);
-  });
-
+describe("description options", () => {
   it("compares description options by value", () => {
     expect(
       sameDescriptionOptions(DEFAULT_DESCRIPTION_OPTIONS, { ...DEFAULT_DESCRIPTION_OPTIONS })
