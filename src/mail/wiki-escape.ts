@@ -46,6 +46,11 @@ const LIST_START = /^[*#-]+(?:\s|$)/u;
 const RULE_START = /^-{4,}/;
 const DOTTED_BLOCK_START = /^(?:h[1-6]|bq)\.(?:\s|$)/iu;
 const LINE_START_WINDOW = 64;
+/**
+ * Every character {@link escapeWikiText} may rewrite away from a line start (see escapeChar), and
+ * the line break that starts a new line.
+ */
+const MAY_CHANGE = /[\n{}[\]|*_\-+^~!\\?(&]/g;
 
 /**
  * Escapes `text` so Jira renders it literally.
@@ -55,6 +60,19 @@ export function escapeWikiText(text: string, context: TextContext = UNKNOWN_CONT
   let out = "";
   let lineStart = context.before === null || context.before === "\n";
   for (let index = 0; index < text.length; index += 1) {
+    if (!lineStart) {
+      // Inside a line only the characters of MAY_CHANGE can change: copy the run before the next.
+      MAY_CHANGE.lastIndex = index;
+      const next = MAY_CHANGE.exec(text);
+      const stop = next === null ? text.length : next.index;
+      if (stop > index) {
+        out += text.slice(index, stop);
+        index = stop;
+        if (index >= text.length) {
+          break;
+        }
+      }
+    }
     const char = text[index] as string;
     if (char === "\n") {
       out += char;
@@ -120,8 +138,18 @@ function couldOpenPhrase(delimiter: string, before: string | null, after: string
 
 /** Whether a character is a letter or digit: Jira's phrase effects need none next to their delimiters. */
 export function isWordChar(char: string | null): boolean {
-  return char !== null && /[\p{L}\p{Nd}]/u.test(char);
+  if (char === null) {
+    return false;
+  }
+  const code = char.charCodeAt(0);
+  if (code < 0x80) {
+    // ASCII, most of what emails hold: letters and digits without the Unicode tables.
+    return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+  }
+  return LETTER_OR_DIGIT.test(char);
 }
+
+const LETTER_OR_DIGIT = /[\p{L}\p{Nd}]/u;
 
 /**
  * Escapes a value that must stay on one line (a name, an address, a subject in the header block):

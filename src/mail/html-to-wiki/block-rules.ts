@@ -103,14 +103,27 @@ function preformatted(node: HTMLElement): string {
   return `\n\n{noformat}\n${text}\n{noformat}\n\n`;
 }
 
+// The trims count from the ends: a regex anchored at the end (`/\n+$/`) tries every position of
+// the text, and a quote or a `<div>` can hold the whole rest of a long email, level after level.
+
 /** Removes one line break from each end, if there is one. */
 function trimOneNewline(text: string): string {
-  return text.replace(/^\n/, "").replace(/\n$/, "");
+  const start = text.startsWith("\n") ? 1 : 0;
+  const end = text.length > start && text.endsWith("\n") ? text.length - 1 : text.length;
+  return text.slice(start, end);
 }
 
 /** Removes leading and trailing line breaks (not spaces). */
 export function trimNewlines(text: string): string {
-  return text.replace(/^\n+/, "").replace(/\n+$/, "");
+  let start = 0;
+  while (start < text.length && text[start] === "\n") {
+    start += 1;
+  }
+  let end = text.length;
+  while (end > start && text[end - 1] === "\n") {
+    end -= 1;
+  }
+  return text.slice(start, end);
 }
 
 /**

@@ -136,7 +136,7 @@ function removeFollowingSiblings(node: Node): void {
 }
 
 /** How far to look for a neighbouring character before giving up (unknown). */
-const NEIGHBOUR_STEPS = 64;
+export const NEIGHBOUR_STEPS = 64;
 
 /**
  * The character the output has just before (`"before"`) or after (`"after"`) `node`: a text

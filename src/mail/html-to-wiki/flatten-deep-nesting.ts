@@ -14,6 +14,8 @@ import {
   tagOf,
 } from "./dom-walk";
 import { isNonContent } from "./outlook-cleanup";
+import { runAtOnce } from "./work-slices";
+import type { Steps } from "./work-slices";
 
 /** Elements deeper than this (counted from the root) are flattened. */
 export const MAX_NESTING_DEPTH = 100;
@@ -25,10 +27,26 @@ export const MAX_NESTING_DEPTH = 100;
  * runs later and would only find their text. Returns how many subtrees were flattened.
  */
 export function flattenDeepNesting(root: Element, maxDepth = MAX_NESTING_DEPTH): number {
+  return runAtOnce(flattenDeepNestingSteps(root, maxDepth));
+}
+
+/** Nodes visited between two pauses of the walk. */
+const NODES_PER_STEP = 2_048;
+
+/** {@link flattenDeepNesting}, pausing now and then. */
+export function* flattenDeepNestingSteps(
+  root: Element,
+  maxDepth = MAX_NESTING_DEPTH
+): Steps<number> {
   let flattened = 0;
+  let visited = 0;
   let node: Node | null = root.firstChild;
   let depth = 1;
   while (node !== null) {
+    visited += 1;
+    if (visited % NODES_PER_STEP === 0) {
+      yield;
+    }
     if (isElement(node) && depth >= maxDepth && node.firstElementChild !== null) {
       flattenSubtree(node);
       flattened += 1;

@@ -3,7 +3,7 @@
  * spacer tables) or marked `role="presentation"`. Jira would draw them as grids around whole
  * messages, so their cells become plain blocks before conversion.
  */
-import { elementsUnder, tagOf } from "./dom-walk";
+import { isElement, nextInOrder, tagOf } from "./dom-walk";
 
 /** The rows of a table (direct, or inside its thead/tbody/tfoot), not those of nested tables. */
 export function rowsOf(table: Element): Element[] {
@@ -35,10 +35,27 @@ export function isLayoutTable(table: Element): boolean {
   return rowsOf(table).every((row) => cellsOf(row).length <= 1);
 }
 
-/** Replaces every layout table under `root` with a `<div>` per cell, innermost tables first. */
+/**
+ * Replaces every layout table under `root` with a `<div>` per cell, innermost tables first. (The
+ * conversion finds the tables in line-structure.ts's walk and calls {@link unwrapLayoutTablesOf}.)
+ */
 export function unwrapLayoutTables(root: Element): void {
-  const tables = elementsUnder(root).filter((element) => tagOf(element) === "TABLE");
-  for (const table of tables.reverse()) {
+  const tables: Element[] = [];
+  for (let node = nextInOrder(root, root); node !== null; node = nextInOrder(node, root)) {
+    if (isElement(node) && tagOf(node) === "TABLE") {
+      tables.push(node);
+    }
+  }
+  unwrapLayoutTablesOf(tables);
+}
+
+/**
+ * {@link unwrapLayoutTables} for these tables (in document order, as found in the DOM): the
+ * layout tables among them become `<div>`s, innermost first.
+ */
+export function unwrapLayoutTablesOf(tables: readonly Element[]): void {
+  for (let index = tables.length - 1; index >= 0; index -= 1) {
+    const table = tables[index] as Element;
     if (table.parentNode === null || !isLayoutTable(table)) {
       continue;
     }

@@ -4,7 +4,7 @@
  * line breaks inside an item become `\\` (Jira's forced line break).
  */
 import type TurndownService from "turndown";
-import { hasAncestor, joinAsForcedLineBreaks } from "./block-rules";
+import { hasAncestor, joinAsForcedLineBreaks, trimNewlines } from "./block-rules";
 
 /** Wraps a list nested in an item, so the item can put it after its own text. */
 const NESTED_START = "\u0001";
@@ -17,7 +17,7 @@ export function addListRules(service: TurndownService): void {
   service.addRule("jiraList", {
     filter: ["ul", "ol"],
     replacement: (content, node) => {
-      const lines = content.replace(/^\n+|\n+$/g, "");
+      const lines = trimNewlines(content);
       if (lines === "") {
         return "";
       }

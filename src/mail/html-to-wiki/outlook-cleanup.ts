@@ -4,7 +4,9 @@
  * Office's VML and namespaced elements such as `<o:p>`), so neither turndown nor a reader of the
  * markup ever sees it. Works on the parsed DOM, never on HTML strings.
  */
-import { elementsUnder, isElement, nextInOrder, tagOf, unwrap } from "./dom-walk";
+import { isElement, nextInOrder, nextSkippingChildren, tagOf, unwrap } from "./dom-walk";
+import { runAtOnce } from "./work-slices";
+import type { Steps } from "./work-slices";
 
 /** Elements that are never content. SVG and MathML go whole: they can carry scripts and links. */
 const DROPPED_TAGS = new Set([
@@ -24,18 +26,41 @@ const COMMENT_NODE = 8;
 const PROCESSING_INSTRUCTION_NODE = 7;
 const CDATA_SECTION_NODE = 4;
 
+/** Nodes visited between two pauses of a walk. */
+const NODES_PER_STEP = 2_048;
+
 /** Removes everything that is not content from `root` (see the module comment). */
 export function removeNonContent(root: Element): void {
-  removeComments(root);
-  for (const element of elementsUnder(root)) {
-    if (element.parentNode === null) {
-      continue;
+  runAtOnce(removeNonContentSteps(root));
+}
+
+/** {@link removeNonContent} in one walk, pausing now and then. */
+export function* removeNonContentSteps(root: Element): Steps<void> {
+  let visited = 0;
+  let node = nextInOrder(root, root);
+  while (node !== null) {
+    visited += 1;
+    if (visited % NODES_PER_STEP === 0) {
+      yield;
     }
-    if (isNonContent(element)) {
-      element.parentNode.removeChild(element);
-    } else if (tagOf(element).indexOf(":") > 0) {
+    const type = node.nodeType;
+    const parent = node.parentNode as Node;
+    if (
+      type === COMMENT_NODE ||
+      type === PROCESSING_INSTRUCTION_NODE ||
+      type === CDATA_SECTION_NODE ||
+      (isElement(node) && isNonContent(node))
+    ) {
+      const next = nextSkippingChildren(node, root);
+      parent.removeChild(node);
+      node = next;
+    } else if (isElement(node) && tagOf(node).indexOf(":") > 0) {
       // Other prefixed elements (Word's smart tags, st1:City) wrap real text: keep the text.
-      unwrap(element);
+      const next = node.firstChild ?? nextSkippingChildren(node, root);
+      unwrap(node);
+      node = next;
+    } else {
+      node = nextInOrder(node, root);
     }
   }
 }
@@ -57,23 +82,6 @@ function isHidden(element: Element): boolean {
   return element.hasAttribute("hidden") || HIDDEN_STYLE.test(element.getAttribute("style") ?? "");
 }
 
-function removeComments(root: Element): void {
-  const doomed: Node[] = [];
-  for (let node = nextInOrder(root, root); node !== null; node = nextInOrder(node, root)) {
-    const type = node.nodeType;
-    if (
-      type === COMMENT_NODE ||
-      type === PROCESSING_INSTRUCTION_NODE ||
-      type === CDATA_SECTION_NODE
-    ) {
-      doomed.push(node);
-    }
-  }
-  for (const node of doomed) {
-    node.parentNode?.removeChild(node);
-  }
-}
-
 /** How many nodes a spacer line may hold (`<p><span><o:p>&nbsp;</o:p></span></p>` and the like). */
 const SPACER_NODE_LIMIT = 8;
 
@@ -82,17 +90,79 @@ const SPACER_NODE_LIMIT = 8;
  * (OWA's `<div>&nbsp;</div>`, Word's `<p class=MsoNormal><o:p>&nbsp;</o:p></p>`), while a truly
  * empty one renders as nothing. Spacers get a `<br>` as their only content, which converts to a
  * blank line; the difference would be lost once no-break spaces become spaces.
+ *
+ * A `<div>` or `<p>` with no text at all, only empty inline elements (Word's spacer once `<o:p>`
+ * is gone: `<p class=MsoNormal><span lang=EN-US></span></p>`), loses those elements: turndown
+ * takes it for blank either way, and its blank rule doesn't look at the content, but it would
+ * examine each of them (a dozen DOM queries each) to find that out.
  */
 export function markSpacerLines(root: Element): void {
-  for (const element of elementsUnder(root)) {
-    const tag = tagOf(element);
-    if ((tag === "DIV" || tag === "P") && isSpacer(element)) {
-      while (element.firstChild) {
-        element.removeChild(element.firstChild);
-      }
-      element.appendChild(element.ownerDocument.createElement("br"));
+  runAtOnce(markSpacerLinesSteps(root));
+}
+
+/** {@link markSpacerLines} in one walk, pausing now and then. */
+export function* markSpacerLinesSteps(root: Element): Steps<void> {
+  let visited = 0;
+  let node = nextInOrder(root, root);
+  while (node !== null) {
+    visited += 1;
+    if (visited % NODES_PER_STEP === 0) {
+      yield;
     }
+    node =
+      isElement(node) && markSpacerLine(node)
+        ? nextSkippingChildren(node, root)
+        : nextInOrder(node, root);
   }
+}
+
+/**
+ * {@link markSpacerLines} for one element: a spacer `<div>`/`<p>` gets its `<br>`, one holding only
+ * empty inline elements loses them. Returns whether it did either (its new content needs no more
+ * looking at).
+ */
+export function markSpacerLine(element: Element): boolean {
+  const tag = tagOf(element);
+  if (tag !== "DIV" && tag !== "P") {
+    return false;
+  }
+  if (isSpacer(element)) {
+    removeChildren(element);
+    element.appendChild(element.ownerDocument.createElement("br"));
+    return true;
+  }
+  if (holdsOnlyEmptyInlines(element)) {
+    removeChildren(element);
+    return true;
+  }
+  return false;
+}
+
+function removeChildren(node: Node): void {
+  while (node.firstChild) {
+    node.removeChild(node.firstChild);
+  }
+}
+
+/**
+ * Inline elements that are never void, never "meaningful when blank" and hold no text of their
+ * own (turndown 7.2.5's `isBlank`: no text, no `voidElements`, no `meaningfulWhenBlankElements`).
+ */
+const EMPTY_INLINE = new Set(["SPAN", "FONT", "B", "I", "U", "STRONG", "EM", "S", "SMALL", "BIG"]);
+
+/** Whether `element` has children, all of them (a few) empty inline elements without any text. */
+function holdsOnlyEmptyInlines(element: Element): boolean {
+  let node = nextInOrder(element, element);
+  if (node === null) {
+    return false;
+  }
+  for (let count = 0; node !== null; count += 1) {
+    if (count >= SPACER_NODE_LIMIT || !isElement(node) || !EMPTY_INLINE.has(tagOf(node))) {
+      return false;
+    }
+    node = nextInOrder(node, element);
+  }
+  return true;
 }
 
 function isSpacer(element: Element): boolean {

@@ -21,6 +21,8 @@ import {
   tagOf,
 } from "./dom-walk";
 import { FROM_LABEL, isAttribution, ORIGINAL_MESSAGE_LINE, SENT_LABEL } from "./history-patterns";
+import { runAtOnce } from "./work-slices";
+import type { Steps } from "./work-slices";
 
 const SEPARATOR_IDS =
   /^(?:x_)*(?:divRplyFwdMsg|appendonsend|stopSpelling|mail-editor-reference-message-container)$/;
@@ -29,13 +31,26 @@ const SEPARATOR_CLASSES =
 const SUBJECT_LABEL =
   /^\s*\*?(?:subject|betreff|objet|oggetto|onderwerp|ämne|emne|temat|asunto|assunto|konu|主题|件名|제목)\s*\*?\s*[:：]/iu;
 
+/** Elements looked at between two pauses. */
+const ELEMENTS_PER_STEP = 1_024;
+
 /**
  * Removes the quoted history (the first separator found and everything after it) from `root`.
  * Returns whether anything was cut.
  */
 export function cutQuotedHistory(root: Element): boolean {
+  return runAtOnce(cutQuotedHistorySteps(root));
+}
+
+/** {@link cutQuotedHistory}, pausing now and then. */
+export function* cutQuotedHistorySteps(root: Element): Steps<boolean> {
   const candidates = new Set<Node>();
+  let looked = 0;
   for (const element of elementsUnder(root)) {
+    looked += 1;
+    if (looked % ELEMENTS_PER_STEP === 0) {
+      yield;
+    }
     const separator = separatorAt(element);
     if (separator !== null) {
       candidates.add(separator);
@@ -44,6 +59,7 @@ export function cutQuotedHistory(root: Element): boolean {
   if (candidates.size === 0) {
     return false;
   }
+  // The first of them in document order (an "On … wrote:" line comes before its blockquote).
   for (let node = nextInOrder(root, root); node !== null; node = nextInOrder(node, root)) {
     if (candidates.has(node)) {
       removeFromHereOn(node, root);

@@ -6,17 +6,27 @@
  * keep the columns. Jira can't nest tables: a table inside a cell becomes lines of text.
  */
 import type TurndownService from "turndown";
-import { hasAncestor, joinAsForcedLineBreaks } from "./block-rules";
+import { hasAncestor, joinAsForcedLineBreaks, trimNewlines } from "./block-rules";
 import { cellsOf } from "./layout-tables";
 
 const CELLS = new Set(["TD", "TH"]);
 
 /** Adds the table rules to `service`. */
 export function addTableRules(service: TurndownService): void {
+  // Every cell asks for its row's delimiter: work it out once per row.
+  const delimiters = new WeakMap<Element, string>();
+  const rowDelimiter = (row: Element): string => {
+    let delimiter = delimiters.get(row);
+    if (delimiter === undefined) {
+      delimiter = delimiterOf(row);
+      delimiters.set(row, delimiter);
+    }
+    return delimiter;
+  };
   service.addRule("jiraTable", {
     filter: "table",
     replacement: (content, node) => {
-      const rows = content.replace(/^\n+|\n+$/g, "");
+      const rows = trimNewlines(content);
       if (rows === "") {
         return "";
       }
@@ -53,7 +63,7 @@ export function addTableRules(service: TurndownService): void {
 }
 
 /** "||" for a header row (every cell a `<th>`), else "|". */
-function rowDelimiter(row: Element): string {
+function delimiterOf(row: Element): string {
   const cells = cellsOf(row);
   return cells.length > 0 && cells.every((cell) => cell.nodeName.toUpperCase() === "TH")
     ? "||"

@@ -4,7 +4,7 @@
  * into a span marked `mso-list:Ignore` (inside `<![if !supportLists]>`). This turns runs of such
  * paragraphs back into real, nested lists, so they convert to Jira's `*`, `**`, `#` lists.
  */
-import { elementsUnder, isElement, isText } from "./dom-walk";
+import { elementsUnder, isElement, isText, nextInOrder } from "./dom-walk";
 
 const MSO_LIST_LEVEL = /mso-list\s*:\s*l\d+\s+level(\d+)/i;
 const MSO_LIST_IGNORE = /mso-list\s*:\s*ignore/i;
@@ -17,16 +17,36 @@ interface OpenList {
   lastItem: Element | null;
 }
 
-/** Replaces every run of Word list paragraphs under `root` with nested `<ul>`/`<ol>` lists. */
+/**
+ * Replaces every run of Word list paragraphs under `root` with nested `<ul>`/`<ol>` lists. (The
+ * conversion does this in line-structure.ts's walk, with the other passes over lines.)
+ */
 export function convertWordLists(root: Element): void {
-  const handled = new Set<Element>();
-  for (const element of elementsUnder(root)) {
-    if (!handled.has(element) && listLevel(element) !== null) {
-      const run = listRun(element);
-      run.forEach((item) => handled.add(item));
-      replaceRun(run);
-    }
+  let node = nextInOrder(root, root);
+  while (node !== null) {
+    // The list takes the run's place; its items (the paragraphs' content) are walked next.
+    const list = isElement(node) ? convertListAt(node) : null;
+    node = nextInOrder(list ?? node, root);
   }
+}
+
+/**
+ * When `element` is a Word list paragraph: replaces it and the list paragraphs right after it
+ * with nested lists, and returns the (first) list. Else null. `prepare` sees each paragraph of
+ * the run first, before its content moves into a list item.
+ */
+export function convertListAt(
+  element: Element,
+  prepare?: (paragraph: Element) => void
+): Element | null {
+  if (listLevel(element) === null) {
+    return null;
+  }
+  const run = listRun(element);
+  if (prepare) {
+    run.forEach(prepare);
+  }
+  return replaceRun(run);
 }
 
 function listLevel(element: Element): number | null {
@@ -51,10 +71,15 @@ function listRun(first: Element): Element[] {
   return run;
 }
 
-function replaceRun(run: Element[]): void {
+/**
+ * Replaces the run with its list (several lists when the run starts deeper than it goes on: each
+ * time it comes back above its start level); returns the first.
+ */
+function replaceRun(run: Element[]): Element {
   const first = run[0] as Element;
   const document = first.ownerDocument;
   const stack: OpenList[] = [];
+  const outerLists: Element[] = [];
   for (const paragraph of run) {
     const level = listLevel(paragraph) ?? 1;
     const ordered = NUMBER_MARKER.test(takeMarker(paragraph));
@@ -69,7 +94,14 @@ function replaceRun(run: Element[]): void {
       } else if (top) {
         top.list.appendChild(list);
       } else {
-        first.parentNode?.insertBefore(list, first);
+        // The first paragraph is gone once its item is made: later lists follow the last one.
+        const previous = outerLists[outerLists.length - 1];
+        if (previous === undefined) {
+          first.parentNode?.insertBefore(list, first);
+        } else {
+          previous.parentNode?.insertBefore(list, previous.nextSibling);
+        }
+        outerLists.push(list);
       }
       top = { level, list, lastItem: null };
       stack.push(top);
@@ -82,6 +114,7 @@ function replaceRun(run: Element[]): void {
     top.lastItem = item;
     paragraph.parentNode?.removeChild(paragraph);
   }
+  return outerLists[0] as Element;
 }
 
 /** Removes the typed bullet/number span(s) from a list paragraph and returns their text. */
