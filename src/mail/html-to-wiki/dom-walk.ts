@@ -4,6 +4,7 @@
  */
 
 import { safeLinkUrl } from "./link-safety";
+import type { Steps } from "./work-slices";
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -179,4 +180,25 @@ export function neighbourChar(node: Node, side: "before" | "after"): string | nu
     }
   }
   return null;
+}
+
+/** Nodes a walk visits between two pauses (a few ms of work on a slow machine). */
+export const NODES_PER_STEP = 2_048;
+
+/**
+ * Walks the nodes under `root` in document order, pausing (a `yield`) every {@link NODES_PER_STEP}
+ * nodes. `visit` may change the node and its subtree, and returns the node to visit next (e.g.
+ * `nextInOrder(node, root)`, or `nextSkippingChildren(node, root)` to skip what it handled), null
+ * to stop.
+ */
+export function* walkInSteps(root: Node, visit: (node: Node) => Node | null): Steps<void> {
+  let visited = 0;
+  let node = nextInOrder(root, root);
+  while (node !== null) {
+    visited += 1;
+    if (visited % NODES_PER_STEP === 0) {
+      yield;
+    }
+    node = visit(node);
+  }
 }

@@ -12,6 +12,7 @@ import {
   nextInOrder,
   nextSkippingChildren,
   tagOf,
+  NODES_PER_STEP,
 } from "./dom-walk";
 import { isNonContent } from "./outlook-cleanup";
 import { runAtOnce } from "./work-slices";
@@ -29,9 +30,6 @@ export const MAX_NESTING_DEPTH = 100;
 export function flattenDeepNesting(root: Element, maxDepth = MAX_NESTING_DEPTH): number {
   return runAtOnce(flattenDeepNestingSteps(root, maxDepth));
 }
-
-/** Nodes visited between two pauses of the walk. */
-const NODES_PER_STEP = 2_048;
 
 /** {@link flattenDeepNesting}, pausing now and then. */
 export function* flattenDeepNestingSteps(

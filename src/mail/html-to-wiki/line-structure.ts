@@ -8,43 +8,33 @@
  * - a table is found after everything before it in the document was made final, and nothing
  *   after it changes what it holds; the layout tables go last, innermost first.
  */
-import { isElement, nextInOrder, nextSkippingChildren, tagOf } from "./dom-walk";
+import { isElement, nextInOrder, nextSkippingChildren, tagOf, walkInSteps } from "./dom-walk";
 import { unwrapLayoutTablesOf } from "./layout-tables";
 import { markSpacerLine, markSpacerLines } from "./outlook-cleanup";
 import type { Steps } from "./work-slices";
 import { convertListAt } from "./word-lists";
 
-/** Nodes visited between two pauses of the walk. */
-const NODES_PER_STEP = 2_048;
-
 /** Spacer lines, Word lists and layout tables under `root` (see the module comment). */
 export function* restoreLineStructureSteps(root: Element): Steps<void> {
   const tables: Element[] = [];
-  let visited = 0;
-  let node = nextInOrder(root, root);
-  while (node !== null) {
-    visited += 1;
-    if (visited % NODES_PER_STEP === 0) {
-      yield;
-    }
+  yield* walkInSteps(root, (node) => {
     if (!isElement(node)) {
-      node = nextInOrder(node, root);
-      continue;
+      return nextInOrder(node, root);
     }
     const marked = markSpacerLine(node);
     const list = convertListAt(node, markSpacerLinesWithin);
     if (list !== null) {
       // Walk the new list: its items hold the paragraphs' content.
-      node = nextInOrder(list, root);
-    } else if (marked) {
-      node = nextSkippingChildren(node, root);
-    } else {
-      if (tagOf(node) === "TABLE") {
-        tables.push(node);
-      }
-      node = nextInOrder(node, root);
+      return nextInOrder(list, root);
     }
-  }
+    if (marked) {
+      return nextSkippingChildren(node, root);
+    }
+    if (tagOf(node) === "TABLE") {
+      tables.push(node);
+    }
+    return nextInOrder(node, root);
+  });
   yield;
   unwrapLayoutTablesOf(tables);
 }

@@ -4,7 +4,14 @@
  * Office's VML and namespaced elements such as `<o:p>`), so neither turndown nor a reader of the
  * markup ever sees it. Works on the parsed DOM, never on HTML strings.
  */
-import { isElement, nextInOrder, nextSkippingChildren, tagOf, unwrap } from "./dom-walk";
+import {
+  isElement,
+  nextInOrder,
+  nextSkippingChildren,
+  tagOf,
+  unwrap,
+  walkInSteps,
+} from "./dom-walk";
 import { runAtOnce } from "./work-slices";
 import type { Steps } from "./work-slices";
 
@@ -26,25 +33,15 @@ const COMMENT_NODE = 8;
 const PROCESSING_INSTRUCTION_NODE = 7;
 const CDATA_SECTION_NODE = 4;
 
-/** Nodes visited between two pauses of a walk. */
-const NODES_PER_STEP = 2_048;
-
 /** Removes everything that is not content from `root` (see the module comment). */
 export function removeNonContent(root: Element): void {
   runAtOnce(removeNonContentSteps(root));
 }
 
 /** {@link removeNonContent} in one walk, pausing now and then. */
-export function* removeNonContentSteps(root: Element): Steps<void> {
-  let visited = 0;
-  let node = nextInOrder(root, root);
-  while (node !== null) {
-    visited += 1;
-    if (visited % NODES_PER_STEP === 0) {
-      yield;
-    }
+export function removeNonContentSteps(root: Element): Steps<void> {
+  return walkInSteps(root, (node) => {
     const type = node.nodeType;
-    const parent = node.parentNode as Node;
     if (
       type === COMMENT_NODE ||
       type === PROCESSING_INSTRUCTION_NODE ||
@@ -52,17 +49,17 @@ export function* removeNonContentSteps(root: Element): Steps<void> {
       (isElement(node) && isNonContent(node))
     ) {
       const next = nextSkippingChildren(node, root);
-      parent.removeChild(node);
-      node = next;
-    } else if (isElement(node) && tagOf(node).indexOf(":") > 0) {
+      (node.parentNode as Node).removeChild(node);
+      return next;
+    }
+    if (isElement(node) && tagOf(node).indexOf(":") > 0) {
       // Other prefixed elements (Word's smart tags, st1:City) wrap real text: keep the text.
       const next = node.firstChild ?? nextSkippingChildren(node, root);
       unwrap(node);
-      node = next;
-    } else {
-      node = nextInOrder(node, root);
+      return next;
     }
-  }
+    return nextInOrder(node, root);
+  });
 }
 
 /**
@@ -101,19 +98,12 @@ export function markSpacerLines(root: Element): void {
 }
 
 /** {@link markSpacerLines} in one walk, pausing now and then. */
-export function* markSpacerLinesSteps(root: Element): Steps<void> {
-  let visited = 0;
-  let node = nextInOrder(root, root);
-  while (node !== null) {
-    visited += 1;
-    if (visited % NODES_PER_STEP === 0) {
-      yield;
-    }
-    node =
-      isElement(node) && markSpacerLine(node)
-        ? nextSkippingChildren(node, root)
-        : nextInOrder(node, root);
-  }
+export function markSpacerLinesSteps(root: Element): Steps<void> {
+  return walkInSteps(root, (node) =>
+    isElement(node) && markSpacerLine(node)
+      ? nextSkippingChildren(node, root)
+      : nextInOrder(node, root)
+  );
 }
 
 /**

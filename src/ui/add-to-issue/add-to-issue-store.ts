@@ -8,20 +8,13 @@
  * change. An "Add as comment" request waits in the entry until the form's finder chooses it. Each
  * step's state is stored with the draft. No React here: use-add-to-issue.ts binds a form to it.
  */
-import type { EmailConverter } from "../../mail/email-description-types";
+import type { DeliveryStoreOptions } from "../delivery-store-options";
 import { loadEmailConverter } from "../../mail/load-email-converter";
 import type { MailMessage } from "../../mail/mail-message";
 import { createEmailEntryTable } from "../email-entry-table";
-import type { DestinationMemory } from "../new-issue/destination-memory";
 import { createTextConversions } from "../new-issue/store-conversion";
 import type { ConversionMode } from "../new-issue/store-conversion";
-import type {
-  DraftStore,
-  EmailLinksPort,
-  JiraSession,
-  MailContentPort,
-  Unsubscribe,
-} from "../ports";
+import type { Unsubscribe } from "../ports";
 import {
   COMMENT_FIELD,
   initialCommentDraft,
@@ -90,28 +83,8 @@ export interface AddToIssueStore {
   dismiss(item: AddToIssueItem): void;
 }
 
-/** Options of {@link createAddToIssueStore}. */
-export interface AddToIssueStoreOptions {
-  session: Pick<JiraSession, "withJira">;
-  /** Where drafts survive failures, sign-out and the closing of the pane. */
-  drafts: DraftStore;
-  mailContent: MailContentPort;
-  emailLinks: EmailLinksPort;
-  /** The pane's one memory of where emails went (shared with the New issue store). */
-  destinations: DestinationMemory;
-  /** BCP 47 language of the comment's header block. */
-  locale: string;
-  /** The icon Jira shows beside the link to the email (absolute URL). */
-  linkIconUrl?: string;
-  /** The converter, loaded when first needed. Default: loadEmailConverter. */
-  loadConverter?: () => Promise<EmailConverter>;
-  /** This computer's clock, ms since the epoch (tests). Default Date.now. */
-  now?: () => number;
-  /** A random id for a comment attempt. Default crypto.randomUUID. */
-  randomId?: () => string;
-  /** Where ignored failures are logged. Default console.warn. */
-  warn?: (message: string, error: unknown) => void;
-}
+/** Options of the store: the same as the other view's (delivery-store-options.ts). */
+export type AddToIssueStoreOptions = DeliveryStoreOptions;
 
 const IDLE: CommentSubmission = { status: "idle" };
 

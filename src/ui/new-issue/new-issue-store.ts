@@ -7,24 +7,17 @@
  * does meanwhile. Each step's state is stored with the draft, so a reload shows what succeeded.
  * No React here: use-new-issue.ts binds a form to its entry.
  */
-import type { EmailConverter } from "../../mail/email-description-types";
+import type { DeliveryStoreOptions } from "../delivery-store-options";
 import { loadEmailConverter } from "../../mail/load-email-converter";
 import type { MailMessage } from "../../mail/mail-message";
 import { createEmailEntryTable } from "../email-entry-table";
-import type { DestinationMemory } from "./destination-memory";
 import { initialDraftFor } from "./new-issue-draft";
 import type { NewIssueDraft } from "./new-issue-draft";
 import type { NewIssueEntry } from "./new-issue-entry";
 import type { NewIssueItem } from "./new-issue-item";
 import { deliveryOf } from "./new-issue-submission";
 import type { CreateRequest, Submission } from "./new-issue-submission";
-import type {
-  DraftStore,
-  EmailLinksPort,
-  JiraSession,
-  MailContentPort,
-  Unsubscribe,
-} from "../ports";
+import type { Unsubscribe } from "../ports";
 import { createConversions } from "./store-conversion";
 import type { ConversionMode } from "./store-conversion";
 import { createDeliveries } from "./store-deliveries";
@@ -69,27 +62,8 @@ export interface NewIssueStore {
   dismiss(item: NewIssueItem): void;
 }
 
-/** Options of {@link createNewIssueStore}. */
-export interface NewIssueStoreOptions {
-  session: Pick<JiraSession, "withJira">;
-  /** Where drafts survive failures, sign-out and the closing of the pane. */
-  drafts: DraftStore;
-  mailContent: MailContentPort;
-  emailLinks: EmailLinksPort;
-  destinations: DestinationMemory;
-  /** BCP 47 language of the description's header block. */
-  locale: string;
-  /** The icon Jira shows beside the link to the email (absolute URL). */
-  linkIconUrl?: string;
-  /** The converter, loaded when first needed. Default: loadEmailConverter. */
-  loadConverter?: () => Promise<EmailConverter>;
-  /** This computer's clock, ms since the epoch (tests). Default Date.now. */
-  now?: () => number;
-  /** A random id for a create attempt. Default crypto.randomUUID. */
-  randomId?: () => string;
-  /** Where ignored failures are logged. Default console.warn. */
-  warn?: (message: string, error: unknown) => void;
-}
+/** Options of the store: the same as the other view's (delivery-store-options.ts). */
+export type NewIssueStoreOptions = DeliveryStoreOptions;
 
 const IDLE: Submission = { status: "idle" };
 
