@@ -15,6 +15,7 @@ import { createItemEmailLinks } from "../office/item-email-links";
 import { createOutlookMailContent } from "../office/mail-content";
 import { createJiraSession } from "../session/jira-session";
 import { createJiraMetadataCache } from "../jira/jira-metadata-cache";
+import { activateLanguage } from "../i18n/translate";
 import { App } from "../ui/App";
 import { preloadEmailWork } from "../ui/lazy-email-work";
 import { createJiraMetadata, forgetMetadataOnSignOut, ownerOfSession } from "../ui/jira-metadata";
@@ -38,6 +39,8 @@ async function start(): Promise<void> {
     return;
   }
   document.documentElement.lang = host.displayLanguage;
+  // Before the first render: every string, React or not, reads the active language.
+  await activateLanguage(host.displayLanguage);
   // One roaming settings object for the session's token and the UI's small memories: each save
   // writes Office's whole in-memory copy, so two copies would overwrite each other's changes.
   const settings = createRoamingSettingsStorage();

@@ -1,0 +1,68 @@
+import { englishCatalog } from "../../../src/i18n/catalog-en";
+import type { Catalog, Message } from "../../../src/i18n/catalog-types";
+import germanCatalog from "../../../src/i18n/catalog-de";
+import frenchCatalog from "../../../src/i18n/catalog-fr";
+
+/** Each "area.key" of a catalog with its message. */
+function entriesOf(catalog: Catalog): Map<string, Message> {
+  const entries = new Map<string, Message>();
+  for (const [area, messages] of Object.entries(catalog)) {
+    for (const [key, message] of Object.entries(messages as Record<string, Message>)) {
+      entries.set(`${area}.${key}`, message);
+    }
+  }
+  return entries;
+}
+
+/** The {placeholders} a message uses, over all its plural forms. */
+function placeholdersOf(message: Message): string[] {
+  const texts = typeof message === "string" ? [message] : Object.values(message);
+  const names = new Set<string>();
+  for (const text of texts) for (const [, name] of text.matchAll(/\{(\w+)\}/g)) names.add(name);
+  return [...names].sort();
+}
+
+const english = entriesOf(englishCatalog);
+
+describe.each([
+  ["German", germanCatalog],
+  ["French", frenchCatalog],
+])("the %s strings", (_language, catalog) => {
+  const translated = entriesOf(catalog);
+
+  test("translate every English message, and nothing else", () => {
+    expect([...translated.keys()].sort()).toEqual([...english.keys()].sort());
+  });
+
+  test("use the same placeholders as the English message", () => {
+    const mismatches = [...english].flatMap(([key, message]) => {
+      const translation = translated.get(key);
+      if (translation === undefined) return [];
+      const want = placeholdersOf(message);
+      const got = placeholdersOf(translation);
+      return JSON.stringify(want) === JSON.stringify(got) ? [] : [{ key, want, got }];
+    });
+    expect(mismatches).toEqual([]);
+  });
+
+  test("give plural messages an 'other' form, as English does", () => {
+    const missing = [...translated]
+      .filter(([, message]) => typeof message !== "string" && message.other === undefined)
+      .map(([key]) => key);
+    expect(missing).toEqual([]);
+    for (const [key, message] of english) {
+      expect([key, typeof translated.get(key)]).toEqual([key, typeof message]);
+    }
+  });
+
+  test("are not left empty", () => {
+    const empty = [...translated]
+      .filter(([, message]) =>
+        (typeof message === "string" ? [message] : Object.values(message)).some(
+          (text) => text.trim() === ""
+        )
+      )
+      .map(([key]) => key);
+    expect(empty).toEqual([]);
+  });
+});
