@@ -7,20 +7,24 @@ import addToIssue from "./locales/en/addToIssue.json";
 import app from "./locales/en/app.json";
 import callback from "./locales/en/callback.json";
 import common from "./locales/en/common.json";
+import description from "./locales/en/description.json";
 import errors from "./locales/en/errors.json";
 import fields from "./locales/en/fields.json";
 import finder from "./locales/en/finder.json";
 import linkedIssues from "./locales/en/linkedIssues.json";
 import newIssue from "./locales/en/newIssue.json";
+import notices from "./locales/en/notices.json";
 
 export const englishCatalog = {
   addToIssue,
   app,
   callback,
   common,
+  description,
   errors,
   fields,
   finder,
   linkedIssues,
   newIssue,
+  notices,
 };
