@@ -9,13 +9,21 @@ const repoRoot = path.resolve(__dirname, "../..");
 /**
  * Builds the add-in with the preview (production mode, as shipped) and starts the real add-in
  * server on an ephemeral port, the way `npm start` does. E2E_SKIP_BUILD=1 reuses dist/.
+ * E2E_DIST_DIR=<dir> builds into and serves from another folder, so two runs can't overwrite
+ * each other's build.
  */
 export default async function globalSetup(): Promise<void> {
   findBrowserExecutable(); // Fail early, with the install hint, if there is no browser.
+  const distDir = process.env.E2E_DIST_DIR ? path.resolve(process.env.E2E_DIST_DIR) : undefined;
   if (process.env.E2E_SKIP_BUILD !== "1") {
+    const outputPath = distDir === undefined ? [] : ["--env", `outputPath=${distDir}`];
     execFileSync(
       process.execPath,
-      [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--env", "preview"],
+      [
+        require.resolve("webpack-cli/bin/cli.js"),
+        ...["--mode", "production", "--env", "preview"],
+        ...outputPath,
+      ],
       {
         cwd: repoRoot,
         stdio: ["ignore", "inherit", "inherit"],
@@ -35,6 +43,7 @@ export default async function globalSetup(): Promise<void> {
         JIRA_CONSUMER_KEY: "",
         JIRA_PRIVATE_KEY_FILE: "",
         JIRA_SIMULATOR_PORT: "0",
+        ...(distDir === undefined ? {} : { DIST_DIR: distDir }),
       },
       stdio: ["ignore", "pipe", "pipe"],
     }
