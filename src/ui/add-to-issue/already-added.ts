@@ -4,6 +4,8 @@
  * left it (the link on the email may have failed). Adding it again is allowed, but only once the
  * user said so, and only once the email's links were read. Plain rules, no React.
  */
+import { formatDateTime } from "../../i18n/format";
+import { t } from "../../i18n/translate";
 import type { EmailIssueLink } from "../ports";
 import type { AddToIssueDraft } from "./add-to-issue-draft";
 
@@ -63,26 +65,21 @@ export function earlierLinkTo(
 
 /**
  * The warning about an earlier link: "This email was already added to SUP-2 on Dec 4, 2026." (or
- * "SUP-2 was created from this email on …"), the date in `locale`'s words; without a date when
- * the stored one is unreadable.
+ * "SUP-2 was created from this email on …"), in the active language; without a date when the
+ * stored one is unreadable.
  */
-export function alreadyAddedText(link: EmailIssueLink, locale: string): string {
-  const date = formattedDate(link.linkedAt, locale);
-  const when = date ? ` on ${date}` : "";
-  return link.kind === "created"
-    ? `${link.issueKey} was created from this email${when}.`
-    : `This email was already added to ${link.issueKey}${when}.`;
-}
-
-function formattedDate(iso: string, locale: string): string | undefined {
-  const date = new Date(iso);
-  if (!Number.isFinite(date.getTime())) return undefined;
-  const options: Intl.DateTimeFormatOptions = { dateStyle: "medium" };
-  try {
-    return new Intl.DateTimeFormat(locale, options).format(date);
-  } catch {
-    return new Intl.DateTimeFormat("en-US", options).format(date);
+export function alreadyAddedText(link: EmailIssueLink): string {
+  const issueKey = link.issueKey;
+  const date = new Date(link.linkedAt);
+  if (!Number.isFinite(date.getTime())) {
+    return link.kind === "created"
+      ? t("addToIssue.createdFromEmail", { issueKey })
+      : t("addToIssue.alreadyAdded", { issueKey });
   }
+  const on = { issueKey, date: formatDateTime(date, { dateStyle: "medium" }) };
+  return link.kind === "created"
+    ? t("addToIssue.createdFromEmailOn", on)
+    : t("addToIssue.alreadyAddedOn", on);
 }
 
 function normalizedUrl(url: string): string {

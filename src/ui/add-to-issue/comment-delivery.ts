@@ -4,6 +4,7 @@
  * merge the email into the issue property, remember the issue on the email. Where each step
  * stands, and how it is read back after a reload.
  */
+import { t } from "../../i18n/translate";
 import type { AddedCommentOutcome } from "../../jira/add-comment-once";
 import type { DeliveryStep, PlannedUpload, StepsDelivery } from "../new-issue/delivery";
 import {
@@ -61,7 +62,8 @@ export function planCommentDelivery(plan: CommentDeliveryPlan): CommentDelivery 
   const comment: DeliveryStep = {
     id: COMMENT_STEP_ID,
     kind: "comment",
-    label: `Add the comment to ${issue.key}`,
+    // Stored with the delivery: shown in the language it was planned in (Office fixes it per pane).
+    label: t("addToIssue.commentStep", { issueKey: issue.key }),
     status: "pending",
   };
   const steps = [comment, ...followUpSteps({ uploads, remoteLink, issueProperty: true })];

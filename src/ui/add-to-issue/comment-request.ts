@@ -3,6 +3,7 @@
  * checked file over Jira's upload limit; then the request, with the files to upload under the
  * names the comment's `!name!` markup expects. Plain data rules, no React.
  */
+import { t } from "../../i18n/translate";
 import type { MailMessage } from "../../mail/mail-message";
 import {
   offeredAttachments,
@@ -40,11 +41,9 @@ export function commentProblems(
   const offered = offeredAttachments(context.message, draft.attachmentChoices, context.policy);
   const attachments = tooLargeProblem(offered, "add the comment");
   return {
-    ...(draft.issue ? {} : { issue: "Choose the issue to add the email to." }),
+    ...(draft.issue ? {} : { issue: t("addToIssue.chooseIssue") }),
     // Jira refuses an empty comment ("Comment body can not be empty!").
-    ...(draft.comment.trim() === ""
-      ? { comment: "Write the comment: Jira doesn't add an empty one." }
-      : {}),
+    ...(draft.comment.trim() === "" ? { comment: t("addToIssue.emptyComment") } : {}),
     ...(attachments ? { attachments } : {}),
   };
 }

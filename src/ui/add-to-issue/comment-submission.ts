@@ -2,6 +2,7 @@
  * Where the "Add comment" of one email's draft is, as the store keeps it and the form shows it.
  * Plain data: the store moves it along, the components read it.
  */
+import { t } from "../../i18n/translate";
 import type { IssueSummary, VisibilityChoice } from "../../jira/issue-lookup";
 import type { DeliveryStep, PlannedUpload } from "../new-issue/delivery";
 import { isMainStep } from "../new-issue/delivery";
@@ -62,22 +63,26 @@ export function commentedDeliveryOf(submission: CommentSubmission): CommentedDel
 export function commentAnnouncement(submission: CommentSubmission): string {
   switch (submission.status) {
     case "reading":
-      return "Reading the email's files…";
+      return t("addToIssue.readingFiles");
     case "commenting":
-      return `Adding the comment to ${submission.delivery.issue.key}…`;
+      return t("addToIssue.addingCommentTo", { issueKey: submission.delivery.issue.key });
     case "delivering":
     case "delivered": {
       const { issue, steps } = submission.delivery;
       const after = steps.filter((step) => !isMainStep(step));
       const count = (status: DeliveryStep["status"]) =>
         after.filter((step) => step.status === status).length;
-      const added = `Comment added to ${issue.key}.`;
+      const added = t("addToIssue.commentAddedTo", { issueKey: issue.key });
       if (submission.status === "delivering") {
-        return `${added} ${count("done")} of ${after.length} more steps done.`;
+        const progress = t("addToIssue.moreStepsDone", {
+          done: count("done"),
+          count: after.length,
+        });
+        return `${added} ${progress}`;
       }
       const failed = count("failed");
-      if (failed === 0) return `${added} All steps done.`;
-      return `${added} ${failed === 1 ? "1 step" : `${failed} steps`} failed.`;
+      if (failed === 0) return `${added} ${t("addToIssue.allStepsDone")}`;
+      return `${added} ${t("addToIssue.stepsFailed", { count: failed })}`;
     }
     default:
       return "";

@@ -8,6 +8,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { ChangeEvent, KeyboardEvent } from "react";
+import { t } from "../../i18n/translate";
 import type { IssueSummary } from "../../jira/issue-lookup";
 import type { MailMessage } from "../../mail/mail-message";
 import { noticeForError } from "../../session/session-notices";
@@ -92,14 +93,14 @@ export function IssueFinder(props: IssueFinderProps) {
 
   return (
     <div className={styles.finder}>
-      <Field label="Issue">
+      <Field label={t("finder.issueLabel")}>
         <Combobox
           freeform
           autoComplete="off"
           dir="auto"
           value={finder.query ?? (selected ? issueOptionText(selected) : "")}
           selectedOptions={selected ? [selected.key] : []}
-          placeholder="Type a key or words of the summary"
+          placeholder={t("finder.issuePlaceholder")}
           disabled={disabled}
           onChange={handleInput}
           onOptionSelect={handleSelect}
@@ -110,7 +111,7 @@ export function IssueFinder(props: IssueFinderProps) {
         </Combobox>
       </Field>
       <Switch
-        label="Hide resolved issues"
+        label={t("finder.hideResolved")}
         checked={finder.hideResolved}
         disabled={disabled}
         onChange={(_event, data) => finder.setHideResolved(data.checked)}
@@ -132,32 +133,34 @@ interface FinderProblemsProps {
 
 /** A quiet bar per load that failed, naming it, with "Try again". */
 function FinderProblems({ finder, initialKey, jiraBaseUrl }: FinderProblemsProps) {
-  const problems: Array<{ title: string; error: unknown; retry(): void }> = [];
+  const problems: Array<{ id: string; title: string; error: unknown; retry(): void }> = [];
   if (finder.inEmail.status === "failed") {
     const { error, retry } = finder.inEmail;
-    problems.push({ title: "Couldn't look up the issues this email names", error, retry });
+    problems.push({ id: "inEmail", title: t("finder.inEmailFailed"), error, retry });
   }
   if (finder.recent.status === "failed") {
     const { error, retry } = finder.recent;
-    problems.push({ title: "Couldn't load your recent issues", error, retry });
+    problems.push({ id: "recent", title: t("finder.recentFailed"), error, retry });
   }
   if (finder.search.status === "failed" && finder.query !== undefined) {
     const { error } = finder.search;
-    problems.push({ title: "Couldn't search issues", error, retry: finder.retrySearch });
+    const retry = finder.retrySearch;
+    problems.push({ id: "search", title: t("finder.searchFailed"), error, retry });
   }
   if (finder.initial.status === "failed" && initialKey) {
     const { error, retry } = finder.initial;
-    problems.push({ title: `Couldn't load ${initialKey}`, error, retry });
+    const title = t("finder.initialFailed", { issueKey: initialKey });
+    problems.push({ id: "initial", title, error, retry });
   }
   const context = jiraBaseUrl ? { jiraBaseUrl } : {};
   return (
     <>
-      {problems.map(({ title, error, retry }) => (
+      {problems.map(({ id, title, error, retry }) => (
         <NoticeMessageBar
-          key={title}
+          key={id}
           notice={{ ...noticeForError(error, context), intent: "warning", title }}
           testId="issue-finder-problem"
-          actions={<Button onClick={retry}>Try again</Button>}
+          actions={<Button onClick={retry}>{t("finder.tryAgain")}</Button>}
         />
       ))}
       {finder.initialMissing && (
@@ -166,7 +169,7 @@ function FinderProblems({ finder, initialKey, jiraBaseUrl }: FinderProblemsProps
             code: "issue_not_found",
             intent: "warning",
             title: "",
-            message: `${initialKey} was not found in Jira, or you can't see it. Choose another issue.`,
+            message: t("finder.initialMissing", { issueKey: initialKey ?? "" }),
           }}
           testId="issue-finder-problem"
         />

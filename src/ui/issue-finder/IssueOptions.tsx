@@ -1,6 +1,7 @@
 import { Option, OptionGroup, makeStyles, tokens } from "@fluentui/react-components";
 import type { IssueSummary } from "../../jira/issue-lookup";
 import { NoMatchOption } from "../field-editing/editors/ChoiceOptions";
+import { issueGroupLabel } from "./finder-texts";
 import type { IssueGroup } from "./issue-options";
 import { issueOptionText } from "./issue-options";
 import { IssueStatusBadge } from "./IssueStatusBadge";
@@ -29,7 +30,7 @@ export function IssueOptions({ groups, emptyText }: IssueOptionsProps) {
   const styles = useStyles();
   if (groups.length === 0) return <NoMatchOption>{emptyText}</NoMatchOption>;
   return groups.map((group) => (
-    <OptionGroup key={group.label} label={group.label}>
+    <OptionGroup key={group.id} label={issueGroupLabel(group.id)}>
       {group.issues.map((issue: IssueSummary) => (
         <Option key={issue.key} value={issue.key} text={issueOptionText(issue)}>
           <div className={styles.option}>

@@ -12,16 +12,19 @@ import { parseIssueKey } from "../../jira/issue-key";
 import type { IssueSummary } from "../../jira/issue-lookup";
 import { filterChoices } from "../field-editing/editors/choices";
 
-/** The option groups, in the order they are shown (the e2e tests find them by these labels). */
-export const IN_THIS_EMAIL = "In this email";
-export const RECENT = "Recent";
-export const SEARCH_RESULTS = "Search results";
+/**
+ * The option groups, in the order they are shown. Ids, not words: the label is the active
+ * language's (finder-texts.ts issueGroupLabel), found by its English one in the e2e tests.
+ */
+export const IN_THIS_EMAIL = "inEmail";
+export const RECENT = "recent";
+export const SEARCH_RESULTS = "searchResults";
 
-export type IssueGroupLabel = typeof IN_THIS_EMAIL | typeof RECENT | typeof SEARCH_RESULTS;
+export type IssueGroupId = typeof IN_THIS_EMAIL | typeof RECENT | typeof SEARCH_RESULTS;
 
 /** One group of options. */
 export interface IssueGroup {
-  label: IssueGroupLabel;
+  id: IssueGroupId;
   issues: IssueSummary[];
 }
 
@@ -78,17 +81,13 @@ export function issueGroups(lists: IssueLists, query: string, hideResolved: bool
   const typed = query.trim();
   const seen = new Set<string>();
   const groups: IssueGroup[] = [];
-  const add = (
-    label: IssueGroupLabel,
-    issues: readonly IssueSummary[] | undefined,
-    hide: boolean
-  ) => {
+  const add = (id: IssueGroupId, issues: readonly IssueSummary[] | undefined, hide: boolean) => {
     const fresh = shownIssues(issues ?? [], hide).filter((issue) => {
       if (seen.has(issue.key)) return false;
       seen.add(issue.key);
       return true;
     });
-    if (fresh.length > 0) groups.push({ label, issues: fresh });
+    if (fresh.length > 0) groups.push({ id, issues: fresh });
   };
   add(IN_THIS_EMAIL, typed ? matching(lists.inEmail, typed) : lists.inEmail, false);
   add(RECENT, typed ? matching(lists.recent, typed) : lists.recent, hideResolved);
@@ -98,11 +97,11 @@ export function issueGroups(lists: IssueLists, query: string, hideResolved: bool
 
 function exactKeyGroup(lists: IssueLists, key: string): IssueGroup[] {
   const inEmail = lists.inEmail?.find((issue) => issue.key === key);
-  if (inEmail) return [{ label: IN_THIS_EMAIL, issues: [inEmail] }];
+  if (inEmail) return [{ id: IN_THIS_EMAIL, issues: [inEmail] }];
   const recent = lists.recent?.find((issue) => issue.key === key);
-  if (recent) return [{ label: RECENT, issues: [recent] }];
+  if (recent) return [{ id: RECENT, issues: [recent] }];
   const found = lists.searchResults?.find((issue) => issue.key === key);
-  return found ? [{ label: SEARCH_RESULTS, issues: [found] }] : [];
+  return found ? [{ id: SEARCH_RESULTS, issues: [found] }] : [];
 }
 
 function matching(issues: readonly IssueSummary[] | undefined, query: string): IssueSummary[] {

@@ -1,5 +1,5 @@
 import { Button, Caption1, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { Fragment } from "react";
+import { t } from "../../i18n/translate";
 import { noticeForError } from "../../session/session-notices";
 import { IssueStatusBadge } from "../issue-finder/IssueStatusBadge";
 import { jiraHostCaption } from "../jira-host-caption";
@@ -7,8 +7,9 @@ import type { JiraLoadState } from "../jira-load";
 import { IssueLink } from "../new-issue/components/IssueLink";
 import type { IssueSummary } from "../../jira/issue-lookup";
 import type { EmailIssueLink } from "../ports";
-import { LINK_KIND_TEXT, linkedIssueRows } from "./linked-issue-rows";
+import { linkKindText, linkedIssueRows } from "./linked-issue-rows";
 import type { LinkedIssueRow } from "./linked-issue-rows";
+import { listOfMarks, withElements } from "./text-with-elements";
 
 const useStyles = makeStyles({
   section: {
@@ -63,31 +64,32 @@ export function LinkedIssuesList(props: LinkedIssuesListProps) {
     lookup.status === "loaded" ? lookup.value : undefined
   );
   return (
-    <section className={styles.section} aria-label="Linked issues" data-testid="email-links">
+    <section
+      className={styles.section}
+      aria-label={t("linkedIssues.sectionLabel")}
+      data-testid="email-links"
+    >
       <Text>
-        {"Linked to "}
-        {rows.map((row, index) => (
-          <Fragment key={`${row.link.jiraBaseUrl} ${row.link.issueKey}`}>
-            {index > 0 && ", "}
-            <RowKey row={row} jiraBaseUrl={jiraBaseUrl} />
-          </Fragment>
-        ))}
+        {withElements(
+          t("linkedIssues.linkedTo", { issues: listOfMarks(rows.length) }),
+          rows.map((row) => <RowKey key={rowId(row)} row={row} jiraBaseUrl={jiraBaseUrl} />)
+        )}
       </Text>
       {lookup.status === "loading" && (
-        <Spinner size="extra-tiny" labelPosition="after" label="Loading the issues' status…" />
+        <Spinner size="extra-tiny" labelPosition="after" label={t("linkedIssues.loadingStatus")} />
       )}
       {lookup.status === "failed" && (
         <Caption1 className={styles.note} data-testid="linked-issues-problem">
-          {`Couldn't load their summaries and status. ${noticeForError(lookup.error, { jiraBaseUrl }).message} `}
+          {`${t("linkedIssues.lookupFailed")} ${noticeForError(lookup.error, { jiraBaseUrl }).message} `}
           <Button size="small" appearance="transparent" onClick={onRetryLookup}>
-            Try again
+            {t("linkedIssues.tryAgain")}
           </Button>
         </Caption1>
       )}
       <ul className={styles.list}>
         {rows.map((row) => (
           <li
-            key={`${row.link.jiraBaseUrl} ${row.link.issueKey}`}
+            key={rowId(row)}
             className={styles.row}
             data-testid="linked-issue"
             data-issue-key={row.link.issueKey}
@@ -102,12 +104,12 @@ export function LinkedIssuesList(props: LinkedIssuesListProps) {
               </>
             )}
             <Caption1 className={styles.note}>
-              {LINK_KIND_TEXT[row.link.kind]}
-              {row.missing && " · not found in Jira: deleted, or you can't see it"}
+              {linkKindText(row.link.kind)}
+              {row.missing && ` · ${t("linkedIssues.notFound")}`}
             </Caption1>
             {row.here && canComment && !row.missing && (
               <Button size="small" onClick={() => onAddAsComment(row.currentKey)}>
-                Add as comment
+                {t("linkedIssues.addAsComment")}
               </Button>
             )}
           </li>
@@ -115,6 +117,10 @@ export function LinkedIssuesList(props: LinkedIssuesListProps) {
       </ul>
     </section>
   );
+}
+
+function rowId(row: LinkedIssueRow): string {
+  return `${row.link.jiraBaseUrl} ${row.link.issueKey}`;
 }
 
 /** The issue's key: a link into the session's Jira ("now OPS-7" after a move), else key and host. */
@@ -127,7 +133,8 @@ function RowKey({ row, jiraBaseUrl }: { row: LinkedIssueRow; jiraBaseUrl: string
   return (
     <>
       <IssueLink jiraBaseUrl={jiraBaseUrl} issueKey={row.link.issueKey} />
-      {row.currentKey !== row.link.issueKey && ` (now ${row.currentKey})`}
+      {row.currentKey !== row.link.issueKey &&
+        ` ${t("linkedIssues.movedTo", { issueKey: row.currentKey })}`}
     </>
   );
 }

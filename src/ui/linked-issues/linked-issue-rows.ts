@@ -3,6 +3,7 @@
  * up for their summary and status, offered "Add as comment"), which are in another Jira (named with
  * its host), and which Jira no longer shows. Plain functions, tested in Node.
  */
+import { t } from "../../i18n/translate";
 import type { IssueSummary } from "../../jira/issue-lookup";
 import type { EmailIssueLink } from "../ports";
 
@@ -19,11 +20,15 @@ export interface LinkedIssueRow {
   currentKey: string;
 }
 
-/** The rows' wording of how the email and the issue are linked. */
-export const LINK_KIND_TEXT: Readonly<Record<EmailIssueLink["kind"], string>> = {
-  created: "created from this email",
-  commented: "added as a comment",
-};
+const LINK_KIND_KEYS = {
+  created: "linkedIssues.createdFromEmail",
+  commented: "linkedIssues.addedAsComment",
+} as const satisfies Record<EmailIssueLink["kind"], string>;
+
+/** A row's wording of how the email and the issue are linked: "created from this email", … */
+export function linkKindText(kind: EmailIssueLink["kind"]): string {
+  return t(LINK_KIND_KEYS[kind]);
+}
 
 /** Compares Jira base URLs as the links store them (no trailing slash, any case). */
 export function sameJira(a: string, b: string): boolean {

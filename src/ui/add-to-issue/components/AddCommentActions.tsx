@@ -1,4 +1,5 @@
 import type { Ref } from "react";
+import { t } from "../../../i18n/translate";
 import { SubmitActions } from "../../new-issue/components/SubmitActions";
 
 export interface AddCommentActionsProps {
@@ -17,5 +18,5 @@ export interface AddCommentActionsProps {
 
 /** The form's submit button ("Add comment"), and what the comment is doing. */
 export function AddCommentActions({ sending, ...rest }: AddCommentActionsProps) {
-  return <SubmitActions {...rest} label="Add comment" busy={sending} />;
+  return <SubmitActions {...rest} label={t("addToIssue.addCommentButton")} busy={sending} />;
 }

@@ -1,5 +1,6 @@
 import { MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
+import { t } from "../../../i18n/translate";
 import type { IssueSummary } from "../../../jira/issue-lookup";
 import type { MailMessage } from "../../../mail/mail-message";
 import { errorCode } from "../../error-code";
@@ -132,7 +133,7 @@ export function AddToIssueForm(props: AddToIssueFormProps) {
   return (
     <DeliveryForm
       testId="add-to-issue-form"
-      title="Add to issue"
+      title={t("addToIssue.title")}
       headingIdPrefix="add-to-issue-heading"
       // Waiting for a sign-in, the button's own status line says so instead.
       status={connectionEnded && !commented ? "" : commentAnnouncement(submission)}
@@ -160,23 +161,18 @@ export function AddToIssueForm(props: AddToIssueFormProps) {
           />
           {unchecked && draft.issue && (
             <MessageBar intent="warning" layout="multiline" data-testid="links-unchecked">
-              <MessageBarBody>
-                {
-                  "Couldn't check whether this email was already added to an issue: Outlook didn't give its links. Add comment adds it anyway."
-                }
-              </MessageBarBody>
+              <MessageBarBody>{t("addToIssue.linksUnchecked")}</MessageBarBody>
             </MessageBar>
           )}
           {earlier && repeatPending && (
             <AlreadyAddedBar
               link={earlier}
-              locale={locale}
               disabled={busy}
               onAddAgain={() => entry.update({ confirmedRepeat: true })}
             />
           )}
           <EmailTextSection
-            label="Comment"
+            label={t("addToIssue.commentLabel")}
             text={{
               markup: draft.comment,
               state: draft.commentState,
@@ -226,7 +222,9 @@ export function AddToIssueForm(props: AddToIssueFormProps) {
             ready={ready}
             connectionEnded={connectionEnded}
             busyLabel={
-              submission.status === "reading" ? "Reading attachments…" : "Adding the comment…"
+              submission.status === "reading"
+                ? t("addToIssue.readingAttachments")
+                : t("addToIssue.addingComment")
             }
             onCancelWaiting={() => session.cancelWaiting()}
           />

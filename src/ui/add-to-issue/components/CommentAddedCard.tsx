@@ -1,4 +1,6 @@
 import { Link, MessageBar, MessageBarBody } from "@fluentui/react-components";
+import { t } from "../../../i18n/translate";
+import { ELEMENT_MARK, withElements } from "../../linked-issues/text-with-elements";
 import { DeliveryResultCard } from "../../new-issue/components/DeliveryResultCard";
 import { commentUrl } from "../comment-delivery";
 import type { CommentedDelivery } from "../comment-delivery";
@@ -20,40 +22,28 @@ export function CommentAddedCard({ delivery, busy, onRetry, onDone }: CommentAdd
   return (
     <DeliveryResultCard
       testId="comment-added"
-      heading={
-        <>
-          {"Added to "}
-          <Link
-            href={commentUrl(jiraBaseUrl, issue.key, comment.id)}
-            target="_blank"
-            rel="noreferrer"
-          >
-            {issue.key}
-          </Link>
-        </>
-      }
+      heading={withElements(t("addToIssue.addedTo", { issueKey: ELEMENT_MARK }), [
+        <Link
+          key="issue"
+          href={commentUrl(jiraBaseUrl, issue.key, comment.id)}
+          target="_blank"
+          rel="noreferrer"
+        >
+          {issue.key}
+        </Link>,
+      ])}
       summary={issue.summary}
-      recoveredNote={
-        comment.recovered ? "It had already been added; the answer was lost on the way." : undefined
-      }
+      recoveredNote={comment.recovered ? t("addToIssue.recoveredNote") : undefined}
       delivery={delivery}
-      failedMessage={(failed) =>
-        failed === 1
-          ? "The comment was added, but one step failed. Retry runs only that step."
-          : `The comment was added, but ${failed} steps failed. Retry runs only those.`
-      }
-      finishLabel="Done"
+      failedMessage={(failed) => t("addToIssue.stepsFailedNote", { count: failed })}
+      finishLabel={t("addToIssue.done")}
       busy={busy}
       onRetry={onRetry}
       onFinish={onDone}
     >
       {delivery.unsentEdits && (
         <MessageBar intent="warning" layout="multiline" data-testid="unsent-edits">
-          <MessageBarBody>
-            {
-              "The comment in Jira is the one from that earlier try: the changes you made to the text afterwards were not sent. They are still in the form after Done."
-            }
-          </MessageBarBody>
+          <MessageBarBody>{t("addToIssue.unsentEdits")}</MessageBarBody>
         </MessageBar>
       )}
     </DeliveryResultCard>

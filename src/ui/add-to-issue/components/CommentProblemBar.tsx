@@ -1,3 +1,4 @@
+import { t } from "../../../i18n/translate";
 import { DeliveryProblemBar } from "../../new-issue/components/DeliveryProblemBar";
 import type { SessionNotice } from "../../ports";
 
@@ -14,7 +15,7 @@ export function CommentProblemBar(props: CommentProblemBarProps) {
     <DeliveryProblemBar
       {...props}
       testId="add-to-issue-problem"
-      notDone="Not added"
+      notDone={t("addToIssue.notAdded")}
       uncertainCode="comment_uncertain"
       uncertainNotice={uncertainNotice}
     />
@@ -25,14 +26,13 @@ export function CommentProblemBar(props: CommentProblemBarProps) {
 // there before it posts.
 function uncertainNotice(error: unknown): SessionNotice {
   const { issueKey } = error as { issueKey?: unknown };
-  const where = typeof issueKey === "string" && issueKey !== "" ? ` to ${issueKey}` : "";
+  const known = typeof issueKey === "string" && issueKey !== "";
   return {
     code: "comment_uncertain",
     intent: "warning",
-    title: "Jira did not confirm the comment",
-    message:
-      `The comment may or may not have been added${where}. Try again looks for it in Jira ` +
-      "first, so it won't be added twice. Until then the issue and who can see the comment stay " +
-      "as they are.",
+    title: t("addToIssue.uncertainTitle"),
+    message: known
+      ? t("addToIssue.uncertainMessageTo", { issueKey })
+      : t("addToIssue.uncertainMessage"),
   };
 }

@@ -1,4 +1,5 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
+import { t } from "../../../i18n/translate";
 
 export interface UncertainAttemptBarProps {
   /** The key of the issue the uncertain attempt went to. */
@@ -14,11 +15,9 @@ export interface UncertainAttemptBarProps {
 export function UncertainAttemptBar({ issueKey, onForget }: UncertainAttemptBarProps) {
   return (
     <MessageBar intent="info" layout="multiline" data-testid="uncertain-attempt">
-      <MessageBarBody>
-        {`The last try may have added this comment already, to ${issueKey}: Add comment looks for it there first, so it won't be added twice. Until then the issue and who can see the comment stay as they are, and a changed text is sent only if the comment isn't there. Checked ${issueKey} in Jira yourself? "Forget the last try" lets you choose again.`}
-      </MessageBarBody>
+      <MessageBarBody>{t("addToIssue.uncertainAttempt", { issueKey })}</MessageBarBody>
       <MessageBarActions>
-        <Button onClick={onForget}>Forget the last try</Button>
+        <Button onClick={onForget}>{t("addToIssue.forgetLastTry")}</Button>
       </MessageBarActions>
     </MessageBar>
   );

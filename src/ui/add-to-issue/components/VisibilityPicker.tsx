@@ -1,16 +1,12 @@
 import { Button, Dropdown, Field, Option } from "@fluentui/react-components";
+import { t } from "../../../i18n/translate";
 import type { VisibilityChoice } from "../../../jira/issue-lookup";
 import { noticeForError } from "../../../session/session-notices";
 import { NoticeMessageBar } from "../../components/NoticeMessageBar";
 import type { JiraLoadResult } from "../../use-jira-load";
 
-/** The first option's text: no restriction. */
-export const EVERYONE = "Everyone who can see the issue";
+/** The first option's value: no restriction. */
 const EVERYONE_VALUE = "everyone";
-/** The picker's hint once the choices are there. */
-export const MEMBERS_ONLY =
-  "Jira accepts only roles and groups you belong to. Only the comment is restricted: the files " +
-  "and the link to the email stay visible to everyone who can see the issue.";
 
 export interface VisibilityPickerProps {
   /** The roles and groups of the chosen issue's project (idle while none is chosen). */
@@ -46,22 +42,25 @@ export function VisibilityPicker({
   // Jira lists every role of the project, but refuses a comment restricted to one the user isn't
   // in (src/jira/issue-lookup.ts commentVisibilityChoices): say so before it does.
   const hint =
-    choices.status === "loading" ? "Loading the project's roles and your groups…" : MEMBERS_ONLY;
+    choices.status === "loading"
+      ? t("addToIssue.loadingVisibility")
+      : t("addToIssue.membersOnlyHint");
+  const everyone = t("addToIssue.everyone");
   return (
     <>
-      <Field label="Visible to" hint={hint}>
+      <Field label={t("addToIssue.visibleTo")} hint={hint}>
         <Dropdown
-          value={value ? value.label : EVERYONE}
+          value={value ? choiceText(value) : everyone}
           selectedOptions={[selected]}
           disabled={disabled}
           onOptionSelect={handleSelect}
         >
-          <Option value={EVERYONE_VALUE} text={EVERYONE}>
-            {EVERYONE}
+          <Option value={EVERYONE_VALUE} text={everyone}>
+            {everyone}
           </Option>
           {options.map((choice) => (
-            <Option key={valueOf(choice)} value={valueOf(choice)} text={choice.label}>
-              {choice.label}
+            <Option key={valueOf(choice)} value={valueOf(choice)} text={choiceText(choice)}>
+              {choiceText(choice)}
             </Option>
           ))}
         </Dropdown>
@@ -70,14 +69,24 @@ export function VisibilityPicker({
         <NoticeMessageBar
           notice={{
             ...noticeForError(choices.error, { jiraBaseUrl }),
-            title: "Couldn't load the roles and groups",
+            title: t("addToIssue.visibilityFailed"),
           }}
           testId="add-to-issue-load-problem"
-          actions={<Button onClick={choices.retry}>Retry</Button>}
+          actions={<Button onClick={choices.retry}>{t("addToIssue.retry")}</Button>}
         />
       )}
     </>
   );
+}
+
+/**
+ * A choice as the picker names it, "Role: Developers" / "Group: jira-users", in the active
+ * language (the role's or group's own name is Jira's, untranslated).
+ */
+function choiceText(choice: VisibilityChoice): string {
+  return choice.type === "role"
+    ? t("addToIssue.visibilityRole", { name: choice.value })
+    : t("addToIssue.visibilityGroup", { name: choice.value });
 }
 
 function valueOf(choice: VisibilityChoice): string {

@@ -6,6 +6,7 @@
  * conversion and the links load in effects, after this render; the e2e tests drive them.
  */
 import type { ReactElement } from "react";
+import { activateLanguage } from "../../../../src/i18n/translate";
 import type { JiraClient } from "../../../../src/jira/create-jira-client";
 import { CommentUncertainError } from "../../../../src/jira/add-comment-once";
 import { initialCommentDraft } from "../../../../src/ui/add-to-issue/add-to-issue-draft";
@@ -206,7 +207,6 @@ describe("the parts of the form", () => {
           kind: "commented",
           linkedAt: "2026-12-04T09:00:00.000Z",
         }}
-        locale="en-US"
         disabled={false}
         onAddAgain={noop}
       />
@@ -256,5 +256,107 @@ describe("the parts of the form", () => {
     );
     expect(failed.html).toContain('data-testid="add-to-issue-load-problem"');
     expect(failed.html).toContain("Couldn&#x27;t load the roles and groups");
+  });
+});
+
+describe("in German", () => {
+  beforeEach(async () => {
+    await activateLanguage("de-DE");
+  });
+  afterEach(async () => {
+    await activateLanguage("en-US");
+  });
+
+  it("names the form, its controls and Add comment in German", () => {
+    const { doc } = render(storeWith());
+    expect(first(doc, '[data-testid="add-to-issue-form"] h2')?.textContent).toBe(
+      "Zu Vorgang hinzufügen"
+    );
+    expect(labelTexts(doc)).toEqual(
+      expect.arrayContaining([
+        "Vorgang",
+        "Kommentar",
+        "Sichtbar für",
+        "Gelöste Vorgänge ausblenden",
+      ])
+    );
+    expect(controlOf(doc, "Sichtbar für").textContent).toContain(
+      "Alle, die den Vorgang sehen dürfen"
+    );
+    expect(controlOf(doc, "Vorgang").getAttribute("placeholder")).toBe(
+      "Schlüssel oder Wörter der Zusammenfassung eingeben"
+    );
+    expect(button(doc, "Kommentar hinzufügen").hasAttribute("disabled")).toBe(true);
+    expect(doc.body.textContent).not.toContain("Add comment");
+  });
+
+  it("says when the email was already added, with the date as Germans write it", () => {
+    const { doc } = renderDocument(
+      <AlreadyAddedBar
+        link={{
+          issueKey: "SUP-2",
+          issueId: "10002",
+          jiraBaseUrl: JIRA,
+          kind: "commented",
+          linkedAt: "2026-12-04T09:00:00.000Z",
+        }}
+        disabled={false}
+        onAddAgain={noop}
+      />
+    );
+    expect(first(doc, '[data-testid="already-added"]')?.textContent).toContain(
+      "Diese E-Mail wurde bereits am 04.12.2026 zu SUP-2 hinzugefügt."
+    );
+    expect(button(doc, "Erneut hinzufügen")).toBeTruthy();
+  });
+
+  it("puts the linked key into the German heading of the result, and counts failed steps", () => {
+    let delivery = planCommentDelivery({
+      startedAt: 1,
+      jiraBaseUrl: JIRA,
+      issue: sup2,
+      attemptId: "a-1",
+      uploads: [],
+      remoteLink: true,
+    });
+    expect(delivery.steps[0]?.label).toBe("Kommentar zu SUP-2 hinzufügen");
+    delivery = withStep(delivery, "comment", { status: "done" });
+    delivery = withStep(delivery, "remote-link", { status: "failed", problem: { message: "x" } });
+    delivery = withStep(delivery, "issue-property", {
+      status: "failed",
+      problem: { message: "x" },
+    });
+    delivery = withStep(delivery, "email-link", { status: "done" });
+    const added = {
+      ...delivery,
+      comment: { id: "10100", issueKey: "SUP-2", self: "x", recovered: false },
+    };
+    const { doc, html } = render(storeWith({ [item.key]: storedCommentValueOf(typed, added) }));
+    const heading = first(doc, '[data-testid="comment-added"] h3');
+    expect(heading?.textContent).toBe("Hinzugefügt zu SUP-2");
+    expect(heading?.querySelector("a")?.textContent).toBe("SUP-2");
+    expect(html).toContain("Der Kommentar wurde hinzugefügt, aber 2 Schritte sind fehlgeschlagen.");
+    expect(button(doc, "Fertig")).toBeTruthy();
+    expect(first(doc, '[role="status"]')?.textContent).toBe(
+      "Kommentar zu SUP-2 hinzugefügt. 2 Schritte fehlgeschlagen."
+    );
+  });
+
+  it("names roles and groups in German, Jira's own names untranslated", () => {
+    const developers = { type: "role" as const, value: "Developers", label: "Role: Developers" };
+    const users = { type: "group" as const, value: "jira-users", label: "Group: jira-users" };
+    const { doc } = renderDocument(
+      <VisibilityPicker
+        choices={{ status: "loaded", value: [developers, users], retry: noop }}
+        value={developers}
+        disabled={false}
+        jiraBaseUrl={JIRA}
+        onChange={noop}
+      />
+    );
+    expect(controlOf(doc, "Sichtbar für").textContent).toContain("Rolle: Developers");
+    expect(doc.body.textContent).toContain(
+      "Jira akzeptiert nur Rollen und Gruppen, denen Sie angehören."
+    );
   });
 });

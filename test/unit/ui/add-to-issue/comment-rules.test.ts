@@ -23,6 +23,7 @@ import type { CommentedDelivery } from "../../../../src/ui/add-to-issue/comment-
 import { initialCommentDraft } from "../../../../src/ui/add-to-issue/add-to-issue-draft";
 import { commentProblems, prepareComment } from "../../../../src/ui/add-to-issue/comment-request";
 import { commentAnnouncement } from "../../../../src/ui/add-to-issue/comment-submission";
+import { activateLanguage } from "../../../../src/i18n/translate";
 import { withStep } from "../../../../src/ui/new-issue/delivery";
 import type { EmailIssueLink } from "../../../../src/ui/ports";
 import { file, sampleMessage } from "../ui-fakes";
@@ -188,6 +189,37 @@ describe("the comment's delivery", () => {
       "Comment added to SUP-2. 1 step failed."
     );
   });
+
+  describe("in German and French", () => {
+    afterEach(async () => {
+      await activateLanguage("en-US");
+    });
+
+    it("tells screen readers in the user's language, with the plural forms of each", async () => {
+      const planned = planCommentDelivery(plan);
+      let added = { ...withStep(planned, "comment", { status: "done" }), comment };
+      added = withStep(added, "upload:1", { status: "done" }) as CommentedDelivery;
+      await activateLanguage("de-DE");
+      expect(commentAnnouncement({ status: "commenting", delivery: planned })).toBe(
+        "Kommentar wird zu SUP-2 hinzugefügt…"
+      );
+      expect(commentAnnouncement({ status: "delivering", delivery: added })).toBe(
+        "Kommentar zu SUP-2 hinzugefügt. Weitere Schritte erledigt: 1 von 5."
+      );
+      const failed = withStep(added, "upload:2", { status: "failed" }) as CommentedDelivery;
+      expect(commentAnnouncement({ status: "delivered", delivery: failed })).toBe(
+        "Kommentar zu SUP-2 hinzugefügt. 1 Schritt fehlgeschlagen."
+      );
+      const twice = withStep(failed, "remote-link", { status: "failed" }) as CommentedDelivery;
+      expect(commentAnnouncement({ status: "delivered", delivery: twice })).toBe(
+        "Kommentar zu SUP-2 hinzugefügt. 2 Schritte fehlgeschlagen."
+      );
+      await activateLanguage("fr-FR");
+      expect(commentAnnouncement({ status: "delivered", delivery: twice })).toBe(
+        "Commentaire ajouté à SUP-2. 2 étapes ont échoué."
+      );
+    });
+  });
 });
 
 describe("what Add comment checks and sends", () => {
@@ -228,6 +260,18 @@ describe("what Add comment checks and sends", () => {
     expect(commentProblems(draft, context)).toEqual({
       attachments: "huge.zip is larger than Jira's limit of 10 MB. Uncheck it to add the comment.",
     });
+  });
+
+  it("names what is missing in German", async () => {
+    try {
+      await activateLanguage("de-DE");
+      expect(commentProblems(initialCommentDraft(), context)).toEqual({
+        issue: "Wählen Sie den Vorgang, zu dem die E-Mail hinzugefügt werden soll.",
+        comment: "Schreiben Sie den Kommentar: Jira fügt keinen leeren hinzu.",
+      });
+    } finally {
+      await activateLanguage("en-US");
+    }
   });
 
   it("sends the comment as written, the visibility, and the files under their markup names", () => {
@@ -300,11 +344,24 @@ describe("already added", () => {
     ).toBeUndefined();
   });
 
+  it("names the issue and the date in the user's language", async () => {
+    try {
+      await activateLanguage("de-DE");
+      expect(alreadyAddedText(link())).toBe(
+        "Diese E-Mail wurde bereits am 04.12.2026 zu SUP-2 hinzugefügt."
+      );
+      await activateLanguage("fr-FR");
+      expect(alreadyAddedText(link({ kind: "created" }))).toBe(
+        "SUP-2 a été créée à partir de cet e-mail le 4 déc. 2026."
+      );
+    } finally {
+      await activateLanguage("en-US");
+    }
+  });
+
   it("names the issue and the date", () => {
-    expect(alreadyAddedText(link(), "en-US")).toBe(
-      "This email was already added to SUP-2 on Dec 4, 2026."
-    );
-    expect(alreadyAddedText(link({ kind: "created", linkedAt: "garbage" }), "en-US")).toBe(
+    expect(alreadyAddedText(link())).toBe("This email was already added to SUP-2 on Dec 4, 2026.");
+    expect(alreadyAddedText(link({ kind: "created", linkedAt: "garbage" }))).toBe(
       "SUP-2 was created from this email."
     );
   });

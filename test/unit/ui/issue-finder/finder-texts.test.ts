@@ -1,5 +1,10 @@
 /** The issue finder's words for an empty list and for what it is busy with. */
-import { emptyListText, finderBusyText } from "../../../../src/ui/issue-finder/finder-texts";
+import { activateLanguage } from "../../../../src/i18n/translate";
+import {
+  emptyListText,
+  finderBusyText,
+  issueGroupLabel,
+} from "../../../../src/ui/issue-finder/finder-texts";
 import type { FinderProgress } from "../../../../src/ui/issue-finder/finder-texts";
 
 const loaded: FinderProgress = { query: "", inEmail: "loaded", recent: "loaded", search: "idle" };
@@ -49,6 +54,33 @@ describe("finderBusyText", () => {
     expect(finderBusyText({ ...everything, inEmail: "loaded" })).toBe("Searching issues…");
     expect(finderBusyText({ ...everything, inEmail: "failed", search: "found" })).toBe(
       "Loading your recent issues…"
+    );
+  });
+});
+
+describe("issueGroupLabel", () => {
+  afterEach(async () => {
+    await activateLanguage("en-US");
+  });
+
+  it("names the groups as the e2e tests find them", () => {
+    const ids = ["inEmail", "recent", "searchResults"] as const;
+    expect(ids.map(issueGroupLabel)).toEqual(["In this email", "Recent", "Search results"]);
+  });
+
+  it("speaks the user's language", async () => {
+    await activateLanguage("de-DE");
+    expect(issueGroupLabel("inEmail")).toBe("In dieser E-Mail");
+    expect(emptyListText({ ...loaded, query: "sup-99", search: "found" })).toBe(
+      "Kein für Sie sichtbarer Vorgang SUP-99"
+    );
+    expect(finderBusyText({ ...loaded, inEmail: "loading" })).toBe(
+      "Die in dieser E-Mail genannten Vorgänge werden gesucht…"
+    );
+    await activateLanguage("fr-FR");
+    expect(issueGroupLabel("searchResults")).toBe("Résultats de recherche");
+    expect(emptyListText(loaded)).toBe(
+      "Aucune suggestion\u00a0: saisissez une clé ou des mots du résumé"
     );
   });
 });

@@ -5,6 +5,7 @@
  * (Loading and picking run in the browser: test/e2e; their rules are in issue-options.test.ts.)
  */
 import { Combobox } from "@fluentui/react-components";
+import { activateLanguage } from "../../../../src/i18n/translate";
 import { ChosenIssue } from "../../../../src/ui/issue-finder/ChosenIssue";
 import { IssueFinder } from "../../../../src/ui/issue-finder/IssueFinder";
 import { IssueOptions } from "../../../../src/ui/issue-finder/IssueOptions";
@@ -45,15 +46,15 @@ describe("IssueOptions", () => {
       <IssueOptions
         emptyText="unused"
         groups={[
-          { label: IN_THIS_EMAIL, issues: [SUP2] },
-          { label: RECENT, issues: [OPS1, SUP3] },
+          { id: IN_THIS_EMAIL, issues: [SUP2] },
+          { id: RECENT, issues: [OPS1, SUP3] },
         ]}
       />
     );
     const groups = all(doc, '[role="group"]');
     const labelOf = (group: Element) =>
       doc.getElementById(group.getAttribute("aria-labelledby") ?? "")?.textContent;
-    expect(groups.map(labelOf)).toEqual([IN_THIS_EMAIL, RECENT]);
+    expect(groups.map(labelOf)).toEqual(["In this email", "Recent"]);
     expect(all(groups[0], '[role="option"]')).toHaveLength(1);
     expect(optionTexts(doc)).toEqual([
       "SUP-2 VPN drops every hourIn Progress",
@@ -67,7 +68,7 @@ describe("IssueOptions", () => {
   it("shows a summary and a status from Jira as text", () => {
     const hostile = issue("SUP-9", HOSTILE, { statusName: HOSTILE });
     const { doc, html } = renderOpen(
-      <IssueOptions emptyText="unused" groups={[{ label: RECENT, issues: [hostile] }]} />
+      <IssueOptions emptyText="unused" groups={[{ id: RECENT, issues: [hostile] }]} />
     );
     expect(optionTexts(doc)).toEqual([`SUP-9 ${HOSTILE}${HOSTILE}`]);
     expect(html).not.toContain("<img");
@@ -142,6 +143,28 @@ describe("IssueFinder", () => {
     expect(all(doc, '[role="status"]')).toHaveLength(1);
     expect(first(doc, '[data-testid="chosen-issue"]')).toBeNull();
     expect(controlOf(doc, "Issue").getAttribute("value")).toBe("");
+  });
+
+  it("speaks German: the label, the placeholder, the switch and the group labels", async () => {
+    try {
+      await activateLanguage("de-DE");
+      const doc = render(SUP2);
+      const input = controlOf(doc, "Vorgang");
+      expect(input.getAttribute("placeholder")).toBe(
+        "Schlüssel oder Wörter der Zusammenfassung eingeben"
+      );
+      expect(labelledInput(doc, "Gelöste Vorgänge ausblenden").getAttribute("role")).toBe("switch");
+      const options = renderDocument(
+        <Combobox open inlinePopup value="">
+          <IssueOptions emptyText="unused" groups={[{ id: RECENT, issues: [OPS1] }]} />
+        </Combobox>
+      ).doc;
+      const group = first(options, '[role="group"]');
+      const label = options.getElementById(group?.getAttribute("aria-labelledby") ?? "");
+      expect(label?.textContent).toBe("Zuletzt verwendet");
+    } finally {
+      await activateLanguage("en-US");
+    }
   });
 
   it("disables its controls when asked", () => {

@@ -17,9 +17,9 @@ import {
 import type { IssueGroup } from "../../../../src/ui/issue-finder/issue-options";
 import { OPS1, OPS2, SUP1, SUP2, SUP3, issue } from "./issue-fixtures";
 
-/** The groups as "label: KEY, KEY" lines. */
+/** The groups as "id: KEY, KEY" lines. */
 const outline = (groups: IssueGroup[]) =>
-  groups.map((group) => `${group.label}: ${group.issues.map((found) => found.key).join(", ")}`);
+  groups.map((group) => `${group.id}: ${group.issues.map((found) => found.key).join(", ")}`);
 
 describe("issueOptionText", () => {
   it("starts with the key, then the summary", () => {
@@ -135,9 +135,9 @@ describe("issueGroups", () => {
 
   it("shows a key typed in full alone, from the first group that has it, resolved or not", () => {
     const lists = { inEmail: [SUP2], recent: [SUP3, SUP2], searchResults: [OPS1, SUP2] };
-    expect(issueGroups(lists, "sup-2", true)).toEqual([{ label: IN_THIS_EMAIL, issues: [SUP2] }]);
-    expect(issueGroups(lists, "SUP-3", true)).toEqual([{ label: RECENT, issues: [SUP3] }]);
-    expect(issueGroups(lists, "OPS-1", true)).toEqual([{ label: SEARCH_RESULTS, issues: [OPS1] }]);
+    expect(issueGroups(lists, "sup-2", true)).toEqual([{ id: IN_THIS_EMAIL, issues: [SUP2] }]);
+    expect(issueGroups(lists, "SUP-3", true)).toEqual([{ id: RECENT, issues: [SUP3] }]);
+    expect(issueGroups(lists, "OPS-1", true)).toEqual([{ id: SEARCH_RESULTS, issues: [OPS1] }]);
     // Not known (yet): nothing rather than issues that merely contain "SUP-1".
     expect(issueGroups(lists, "SUP-1", true)).toEqual([]);
   });

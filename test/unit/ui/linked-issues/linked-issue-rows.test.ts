@@ -3,7 +3,7 @@
  * matched by id then key), which are elsewhere, which Jira no longer shows, and what is looked up.
  */
 import {
-  LINK_KIND_TEXT,
+  linkKindText,
   keysToLookUp,
   linkedIssueRows,
   sameJira,
@@ -76,11 +76,9 @@ describe("linkedIssueRows", () => {
   });
 });
 
-describe("LINK_KIND_TEXT", () => {
+describe("linkKindText", () => {
   it("says how the email and the issue are linked", () => {
-    expect(LINK_KIND_TEXT).toEqual({
-      created: "created from this email",
-      commented: "added as a comment",
-    });
+    expect(linkKindText("created")).toBe("created from this email");
+    expect(linkKindText("commented")).toBe("added as a comment");
   });
 });

@@ -6,6 +6,7 @@
  * the links in an effect, which runs in the browser: test/e2e.)
  */
 import { renderToStaticMarkup } from "react-dom/server";
+import { activateLanguage } from "../../../../src/i18n/translate";
 import type { IssueSummary } from "../../../../src/jira/issue-lookup";
 import type { JiraLoadState } from "../../../../src/ui/jira-load";
 import { LinkedIssuesList } from "../../../../src/ui/linked-issues/LinkedIssuesList";
@@ -137,6 +138,57 @@ describe("LinkedIssuesList", () => {
     const { doc, html } = render([link("SUP-12")], { status: "loaded", value: [hostile] });
     expect(rows(doc)[0][1]).toContain(`${HOSTILE}${HOSTILE}`);
     expect(html).not.toContain("<img");
+  });
+});
+
+describe("LinkedIssuesList in German and French", () => {
+  afterEach(async () => {
+    await activateLanguage("en-US");
+  });
+
+  it("says 'Verknüpft mit' and joins the keys as German lists do, each key still a link", async () => {
+    await activateLanguage("de-DE");
+    const three = [...LINKS, link("OPS-7")];
+    const { doc } = render(three, { status: "loaded", value: [SUP12, SUP3] });
+    const section = first(doc, '[data-testid="email-links"]');
+    expect(section?.getAttribute("aria-label")).toBe("Verknüpfte Vorgänge");
+    expect(first(section ?? doc, "span")?.textContent).toBe(
+      "Verknüpft mit SUP-12, SUP-3 und OPS-7"
+    );
+    expect(all(section ?? doc, "a").map((a) => a.textContent)).toEqual([
+      "SUP-12",
+      "SUP-3",
+      "OPS-7",
+      "SUP-12",
+      "SUP-3",
+      "OPS-7",
+    ]);
+    expect(rows(doc)).toEqual([
+      [
+        "SUP-12",
+        "SUP-12Printer jams on every jobIn Progressaus dieser E-Mail erstelltAls Kommentar hinzufügen",
+      ],
+      [
+        "SUP-3",
+        "SUP-3Invoice 2024-117 missing in ERPDoneals Kommentar hinzugefügtAls Kommentar hinzufügen",
+      ],
+      [
+        "OPS-7",
+        "OPS-7aus dieser E-Mail erstellt · in Jira nicht gefunden: gelöscht, oder Sie dürfen den Vorgang nicht sehen",
+      ],
+    ]);
+  });
+
+  it("names a moved issue's new key in French", async () => {
+    await activateLanguage("fr-FR");
+    const moved = issue("OPS-7", "Printer jams on every job", { id: SUP12.id });
+    const { doc } = render([link("SUP-12"), link("SUP-3")], {
+      status: "loaded",
+      value: [moved, SUP3],
+    });
+    expect(first(doc, '[data-testid="email-links"]')?.textContent).toMatch(
+      /^Lié à SUP-12 \(désormais OPS-7\) et SUP-3/
+    );
   });
 });
 
