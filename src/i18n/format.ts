@@ -1,6 +1,6 @@
 /**
  * Sizes, dates and lists formatted for the active locale by the platform (Intl), so German sees
- * "3,1 MB" and "4. Dez. 2026" without any hand-written rules.
+ * "3,1 MB" and "04.12.2026" without any hand-written rules.
  */
 import { currentLocale, t } from "./translate";
 

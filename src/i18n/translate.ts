@@ -19,6 +19,9 @@ interface ActiveStrings {
 }
 
 let active: ActiveStrings = { language: "en", locale: "en-US", catalog: englishCatalog };
+// Made once per language, not per message: a pane formats hundreds of counts while it renders.
+let pluralRules = new Intl.PluralRules(active.locale);
+let numberFormat = new Intl.NumberFormat(active.locale);
 
 const loaders: Record<Exclude<Language, "en">, () => Promise<{ default: Catalog }>> = {
   de: () => import(/* webpackChunkName: "strings-de" */ "./catalog-de"),
@@ -31,25 +34,43 @@ const loaders: Record<Exclude<Language, "en">, () => Promise<{ default: Catalog 
  */
 export async function activateLanguage(displayLanguage: string): Promise<Language> {
   const language = languageFor(displayLanguage);
-  const locale = displayLanguage || "en-US";
-  if (language === "en") {
-    active = { language, locale, catalog: englishCatalog };
-    return language;
+  if (language !== "en") {
+    try {
+      const { default: catalog } = await loaders[language]();
+      setActiveCatalog(language, intlLocaleFor(displayLanguage, language), catalog);
+      return language;
+    } catch (error) {
+      console.warn(
+        `The ${language} strings could not be loaded; the pane stays in English.`,
+        error
+      );
+    }
   }
+  setActiveCatalog("en", intlLocaleFor(displayLanguage, "en"), englishCatalog);
+  return "en";
+}
+
+/**
+ * The locale Intl formats with: the display language itself when its strings are the ones shown
+ * ("de-AT" keeps Austrian dates), else plain US English — English words with Japanese plural
+ * rules or Spanish list words ("1 steps", "K y K") would be wrong in both languages. Office may
+ * write "de_DE", which Intl refuses, hence the canonicalisation.
+ */
+export function intlLocaleFor(displayLanguage: string, language: Language): string {
   try {
-    const { default: catalog } = await loaders[language]();
-    active = { language, locale, catalog };
-    return language;
-  } catch (error) {
-    console.warn(`The ${language} strings could not be loaded; the pane stays in English.`, error);
-    active = { language: "en", locale, catalog: englishCatalog };
-    return "en";
+    const [canonical] = Intl.getCanonicalLocales(displayLanguage.trim().replace(/_/g, "-"));
+    if (canonical && canonical.split("-")[0].toLowerCase() === language) return canonical;
+  } catch {
+    // Not a well-formed language tag: use the language's default below.
   }
+  return language === "en" ? "en-US" : language;
 }
 
 /** Uses `catalog` as the active strings (tests, and languages already loaded). */
 export function setActiveCatalog(language: Language, locale: string, catalog: Catalog): void {
   active = { language, locale, catalog };
+  pluralRules = new Intl.PluralRules(locale);
+  numberFormat = new Intl.NumberFormat(locale);
 }
 
 /** The active language ("en", "de", "fr"). */
@@ -64,8 +85,8 @@ export function currentLocale(): string {
 
 /**
  * The message `key` in the active language (English when the translation lacks it), with
- * {placeholders} filled from `params`. Numbers are formatted for the locale; a `count` picks
- * the plural form.
+ * {placeholders} filled from `params`. Numbers are formatted for the locale (grouped: pass
+ * years or ids as strings); a `count` picks the plural form.
  */
 export function t(key: MessageKey, params?: MessageParams): string {
   const message = lookUp(active.catalog, key) ?? lookUp(englishCatalog, key);
@@ -76,16 +97,19 @@ export function t(key: MessageKey, params?: MessageParams): string {
 
 function lookUp(catalog: Catalog, key: string): Message | undefined {
   const dot = key.indexOf(".");
-  const area = catalog[key.slice(0, dot) as keyof Catalog] as Record<string, Message> | undefined;
-  return area?.[key.slice(dot + 1)];
+  const areaName = key.slice(0, dot);
+  const name = key.slice(dot + 1);
+  // Own properties only: a code such as "constructor" must not find Object.prototype's.
+  if (!Object.hasOwn(catalog, areaName)) return undefined;
+  const area = catalog[areaName as keyof Catalog] as Record<string, Message>;
+  return Object.hasOwn(area, name) ? area[name] : undefined;
 }
 
 function pluralForm(
   forms: Partial<Record<Intl.LDMLPluralRule, string>>,
   count: string | number | undefined
 ): string {
-  const rule =
-    typeof count === "number" ? new Intl.PluralRules(active.locale).select(count) : "other";
+  const rule = typeof count === "number" ? pluralRules.select(count) : "other";
   return forms[rule] ?? forms.other ?? Object.values(forms)[0] ?? "";
 }
 
@@ -93,6 +117,6 @@ function fill(text: string, params: MessageParams): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === "number" ? new Intl.NumberFormat(active.locale).format(value) : value;
+    return typeof value === "number" ? numberFormat.format(value) : value;
   });
 }

@@ -9,7 +9,7 @@ import type { IssueSummary } from "../../jira/issue-lookup";
 import type { EmailIssueLink } from "../ports";
 import { linkKindText, linkedIssueRows } from "./linked-issue-rows";
 import type { LinkedIssueRow } from "./linked-issue-rows";
-import { listOfMarks, withElements } from "./text-with-elements";
+import { listOfMarks, withElements } from "../../i18n/text-with-elements";
 
 const useStyles = makeStyles({
   section: {

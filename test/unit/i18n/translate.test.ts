@@ -1,5 +1,12 @@
 import { languageFor } from "../../../src/i18n/locale";
-import { activateLanguage, currentLanguage, t } from "../../../src/i18n/translate";
+import type { MessageKey } from "../../../src/i18n/catalog-types";
+import {
+  activateLanguage,
+  currentLanguage,
+  currentLocale,
+  setActiveCatalog,
+  t,
+} from "../../../src/i18n/translate";
 import { formatFileSize, formatList } from "../../../src/i18n/format";
 
 describe("languageFor", () => {
@@ -46,5 +53,53 @@ describe("t", () => {
     await activateLanguage("es-ES");
     expect(currentLanguage()).toBe("en");
     expect(formatFileSize(24 * 1024)).toBe("24 KB");
+  });
+});
+
+describe("the locale Intl formats with", () => {
+  afterEach(async () => {
+    await activateLanguage("en-US");
+  });
+
+  test("is English's own when the display language has no strings (no Japanese plurals on English words)", async () => {
+    await activateLanguage("ja-JP");
+    expect(currentLocale()).toBe("en-US");
+    expect(t("common.bytes", { count: 1 })).toBe("1 byte");
+    expect(formatList(["K", "L"])).toBe("K and L");
+    await activateLanguage("es-ES");
+    expect(formatList(["K", "L"])).toBe("K and L");
+  });
+
+  test("keeps a regional variant of a supported language", async () => {
+    await activateLanguage("de-AT");
+    expect(currentLocale()).toBe("de-AT");
+    await activateLanguage("en-GB");
+    expect(currentLocale()).toBe("en-GB");
+  });
+
+  test("accepts Office's underscore form and malformed tags", async () => {
+    await activateLanguage("de_DE");
+    expect(currentLanguage()).toBe("de");
+    expect(currentLocale()).toBe("de-DE");
+    expect(t("common.bytes", { count: 2 })).toBe("2 Byte");
+    await activateLanguage("fr--");
+    expect(currentLanguage()).toBe("fr");
+    expect(currentLocale()).toBe("fr");
+    await activateLanguage("");
+    expect(currentLocale()).toBe("en-US");
+  });
+});
+
+describe("looking up a message", () => {
+  test("returns the key for a name that is not a message, even one on Object.prototype", () => {
+    expect(t("errors.constructor" as MessageKey)).toBe("errors.constructor");
+    expect(t("nothing.here" as MessageKey)).toBe("nothing.here");
+  });
+
+  test("falls back to English for a message a translation lacks", async () => {
+    const german = (await import("../../../src/i18n/catalog-de")).default;
+    setActiveCatalog("de", "de-DE", { ...german, common: {} });
+    expect(t("common.bytes", { count: 3 })).toBe("3 bytes");
+    await activateLanguage("en-US");
   });
 });

@@ -1,6 +1,6 @@
 import { Link, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { t } from "../../../i18n/translate";
-import { ELEMENT_MARK, withElements } from "../../linked-issues/text-with-elements";
+import { ELEMENT_MARK, withElements } from "../../../i18n/text-with-elements";
 import { DeliveryResultCard } from "../../new-issue/components/DeliveryResultCard";
 import { commentUrl } from "../comment-delivery";
 import type { CommentedDelivery } from "../comment-delivery";

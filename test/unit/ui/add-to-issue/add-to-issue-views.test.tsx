@@ -277,7 +277,7 @@ describe("in German", () => {
         "Vorgang",
         "Kommentar",
         "Sichtbar für",
-        "Gelöste Vorgänge ausblenden",
+        "Erledigte Vorgänge ausblenden",
       ])
     );
     expect(controlOf(doc, "Sichtbar für").textContent).toContain(

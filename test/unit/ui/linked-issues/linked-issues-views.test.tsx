@@ -1,6 +1,6 @@
 /**
  * The linked issues shown when an email is opened, rendered to markup: the first line still reads
- * "Linked to SUP-12, SUP-3" (issue 5's e2e tests check it), then a row per issue with summary,
+ * "Linked to SUP-12 and SUP-3" (issue 5's e2e tests check it), then a row per issue with summary,
  * status, how it is linked and "Add as comment"; issues of another Jira named with its host; a
  * failed lookup still lists the keys; Jira's text shown as text. (LinkedIssuesSection itself reads
  * the links in an effect, which runs in the browser: test/e2e.)
@@ -51,7 +51,7 @@ describe("LinkedIssuesList", () => {
     const { doc } = render(LINKS, { status: "loaded", value: [SUP12, SUP3] });
     const section = first(doc, '[data-testid="email-links"]');
     expect(section?.getAttribute("aria-label")).toBe("Linked issues");
-    expect(section?.textContent).toMatch(/^Linked to SUP-12, SUP-3/);
+    expect(section?.textContent).toMatch(/^Linked to SUP-12 and SUP-3/);
     const links = all(section ?? doc, "a").map((a) => [a.textContent, a.getAttribute("href")]);
     expect(links).toEqual([
       ["SUP-12", `${JIRA}/browse/SUP-12`],
@@ -100,7 +100,7 @@ describe("LinkedIssuesList", () => {
     const failure = Object.assign(new Error("Jira answered 502."), { code: "http_502" });
     const { doc } = render(LINKS, { status: "failed", error: failure });
     expect(first(doc, '[data-testid="email-links"]')?.textContent).toMatch(
-      /^Linked to SUP-12, SUP-3/
+      /^Linked to SUP-12 and SUP-3/
     );
     const problem = first(doc, '[data-testid="linked-issues-problem"]');
     expect(problem?.textContent).toMatch(/^Couldn't load their summaries and status\./);
@@ -170,7 +170,7 @@ describe("LinkedIssuesList in German and French", () => {
       ],
       [
         "SUP-3",
-        "SUP-3Invoice 2024-117 missing in ERPDoneals Kommentar hinzugefügtAls Kommentar hinzufügen",
+        "SUP-3Invoice 2024-117 missing in ERPDoneE-Mail als Kommentar hinzugefügtAls Kommentar hinzufügen",
       ],
       [
         "OPS-7",

@@ -3,12 +3,8 @@
  * in order, and a list of marks is joined as the active locale joins lists.
  */
 import { renderToStaticMarkup } from "react-dom/server";
-import { activateLanguage } from "../../../../src/i18n/translate";
-import {
-  ELEMENT_MARK,
-  listOfMarks,
-  withElements,
-} from "../../../../src/ui/linked-issues/text-with-elements";
+import { activateLanguage } from "../../../src/i18n/translate";
+import { ELEMENT_MARK, listOfMarks, withElements } from "../../../src/i18n/text-with-elements";
 
 const html = (text: string, count: number) =>
   renderToStaticMarkup(
@@ -44,7 +40,7 @@ describe("listOfMarks", () => {
   it("joins the marks as the locale joins a list of names", async () => {
     const shown = (count: number) => listOfMarks(count).replaceAll(ELEMENT_MARK, "■");
     expect(shown(1)).toBe("■");
-    expect(shown(3)).toBe("■, ■, ■");
+    expect(shown(3)).toBe("■, ■, and ■");
     await activateLanguage("de-DE");
     expect(shown(3)).toBe("■, ■ und ■");
     await activateLanguage("fr-FR");

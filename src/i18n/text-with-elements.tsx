@@ -7,7 +7,7 @@
  */
 import { Fragment } from "react";
 import type { ReactNode } from "react";
-import { currentLocale } from "../../i18n/translate";
+import { formatList } from "./format";
 
 /** Stands for an element in a filled message: a private-use character no message contains. */
 export const ELEMENT_MARK = "\uE000";
@@ -29,10 +29,9 @@ export function withElements(text: string, elements: readonly ReactNode[]): Reac
 }
 
 /**
- * `count` marks joined as the active locale joins a list of names: "■, ■, ■" in English, "■, ■
- * und ■" in German, "■, ■ et ■" in French (Intl.ListFormat, type "unit").
+ * `count` marks joined as the active locale joins a list of names: "■, ■, and ■" in English,
+ * "■, ■ und ■" in German, "■, ■ et ■" in French (the same Intl.ListFormat as formatList).
  */
 export function listOfMarks(count: number): string {
-  const marks = Array.from({ length: count }, () => ELEMENT_MARK);
-  return new Intl.ListFormat(currentLocale(), { type: "unit", style: "short" }).format(marks);
+  return formatList(Array.from({ length: count }, () => ELEMENT_MARK));
 }
