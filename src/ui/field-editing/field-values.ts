@@ -17,6 +17,7 @@ import type {
 import { offeredValues } from "./field-kinds";
 import { isJiraDate, parseDecimal, parseLocalDateTime, toJiraDateTime } from "./field-text-formats";
 import type { TimeZoneRule } from "./field-text-formats";
+import { t } from "../../i18n/translate";
 
 export { parseStoredFieldValues } from "./stored-field-values";
 
@@ -156,30 +157,30 @@ function optionProblem(editable: EditableField, value: IdsValue): string | undef
   const offered = new Set(offeredValues(editable.field).map((option) => option.id));
   return value.ids.every((id) => offered.has(id))
     ? undefined
-    : `Choose ${editable.field.name} again: the option is no longer offered.`;
+    : t("fields.optionNoLongerOffered", { field: editable.field.name });
 }
 
 function labelsProblem(value: LabelsValue): string | undefined {
-  if (value.labels.some((label) => /\s/.test(label))) return "Labels can't contain spaces.";
+  if (value.labels.some((label) => /\s/.test(label))) return t("fields.labelsNoSpaces");
   if (value.labels.some((label) => label.length > MAX_SHORT_TEXT)) {
-    return `A label can have at most ${MAX_SHORT_TEXT} characters.`;
+    return t("fields.labelTooLong", { max: MAX_SHORT_TEXT });
   }
   return undefined;
 }
 
 function textProblem(editable: EditableField, value: TextValue): string | undefined {
-  const name = editable.field.name;
+  const field = editable.field.name;
   const text = value.value.trim();
   switch (editable.kind) {
     case "number":
-      return parseDecimal(text) === undefined ? `${name} must be a number.` : undefined;
+      return parseDecimal(text) === undefined ? t("fields.mustBeNumber", { field }) : undefined;
     case "date":
-      return isJiraDate(text) ? undefined : `${name} must be a date (YYYY-MM-DD).`;
+      return isJiraDate(text) ? undefined : t("fields.mustBeDate", { field });
     case "datetime":
-      return parseLocalDateTime(text) ? undefined : `${name} must be a date and time.`;
+      return parseLocalDateTime(text) ? undefined : t("fields.mustBeDateTime", { field });
     case "text":
       return text.length > MAX_SHORT_TEXT
-        ? `${name} can have at most ${MAX_SHORT_TEXT} characters (it has ${text.length}).`
+        ? t("fields.textTooLong", { field, max: MAX_SHORT_TEXT, length: text.length })
         : undefined;
     default:
       return undefined;
@@ -188,11 +189,13 @@ function textProblem(editable: EditableField, value: TextValue): string | undefi
 
 /** What Jira would refuse in one field's value (undefined: nothing). */
 function problemOf(editable: EditableField, value: FieldFormValue | undefined): string | undefined {
-  const name = editable.field.name;
+  const field = editable.field.name;
   if (isEmptyFieldValue(value)) {
     // Left out, a field with a default gets it from Jira: only an empty one without is refused.
     if (!editable.required || editable.field.hasDefaultValue === true) return undefined;
-    return PICKED.has(editable.kind) ? `Choose a value for ${name}.` : `Enter ${name}.`;
+    return PICKED.has(editable.kind)
+      ? t("fields.chooseValueFor", { field })
+      : t("fields.enterValueFor", { field });
   }
   switch (value?.type) {
     case "text":

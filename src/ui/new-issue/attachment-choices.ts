@@ -10,6 +10,9 @@ import type { MailAttachmentInfo, MailMessage } from "../../mail/mail-message";
 import { isRecord } from "./delivery";
 import type { PlannedUpload } from "./delivery";
 import type { MailContentCapabilities } from "../ports";
+import { formatFileSize } from "../../i18n/format";
+import { t } from "../../i18n/translate";
+import type { MessageKey } from "../../i18n/catalog-types";
 
 /** A draft's file choices, and the markup whose inline images go with the files. */
 export interface FileChoices {
@@ -52,27 +55,15 @@ export interface OfferedAttachment {
 
 /** Why no file can be attached here (the section says it once); undefined: they can. */
 export function attachmentsBlockedReason(policy: AttachmentPolicy): string | undefined {
-  if (policy.jira && !policy.jira.enabled) {
-    return "Attachments are turned off in this Jira, so no files are uploaded.";
-  }
-  if (policy.capabilities.attachments === "none") {
-    return (
-      "This Outlook can't read the content of attachments, so they can't be attached here " +
-      "(it needs Mailbox 1.8, or Exchange Web Services on an on-premises mailbox)."
-    );
-  }
+  if (policy.jira && !policy.jira.enabled) return t("newIssue.attachmentsTurnedOff");
+  if (policy.capabilities.attachments === "none") return t("newIssue.attachmentsUnreadable");
   return undefined;
 }
 
 /** Why the whole email can't be attached here; undefined: it can. */
 export function emailAttachBlockedReason(policy: AttachmentPolicy): string | undefined {
-  if (policy.jira && !policy.jira.enabled) return "Attachments are turned off in this Jira.";
-  if (policy.capabilities.wholeMessage === "none") {
-    return (
-      "This Outlook can't export the whole email (it needs Mailbox 1.14, or Exchange Web " +
-      "Services on an on-premises mailbox)."
-    );
-  }
+  if (policy.jira && !policy.jira.enabled) return t("newIssue.emailAttachTurnedOff");
+  if (policy.capabilities.wholeMessage === "none") return t("newIssue.emailExportUnavailable");
   return undefined;
 }
 
@@ -93,12 +84,10 @@ export function offeredAttachments(
   const blocked = attachmentsBlockedReason(policy) !== undefined;
   return fileAttachmentsOf(message).map((attachment) => {
     const unavailable =
-      attachment.attachmentType === "cloud"
-        ? "a link to a cloud file: can't be attached"
-        : undefined;
+      attachment.attachmentType === "cloud" ? t("newIssue.cloudAttachment") : undefined;
     const tooLarge =
       policy.jira && attachment.size > policy.jira.uploadLimit
-        ? `larger than Jira's limit of ${formatFileSize(policy.jira.uploadLimit)}`
+        ? t("newIssue.largerThanLimit", { limit: formatFileSize(policy.jira.uploadLimit) })
         : undefined;
     const disabled = blocked || unavailable !== undefined;
     const chosen = !disabled && (choices[attachment.id] ?? tooLarge === undefined);
@@ -112,18 +101,30 @@ export function offeredAttachments(
   });
 }
 
+/** What unchecking a file over the limit allows: Create, or Add comment. */
+export type TooLargeAction = "create the issue" | "add the comment";
+
+const UNCHECK_TO: Record<TooLargeAction, MessageKey> = {
+  "create the issue": "newIssue.uncheckToCreate",
+  "add the comment": "newIssue.uncheckToComment",
+};
+
 /**
  * Create (or Add comment) refuses while a file over the limit is checked: the message names it and
  * the fix; `action` is what unchecking it allows ("create the issue", "add the comment").
  */
 export function tooLargeProblem(
   offered: readonly OfferedAttachment[],
-  action = "create the issue"
+  action: TooLargeAction = "create the issue"
 ): string | undefined {
   const flagged = offered.filter((entry) => entry.chosen && entry.tooLarge);
   if (flagged.length === 0) return undefined;
-  const names = flagged.map((entry) => `${entry.attachment.name} is ${entry.tooLarge}`);
-  return `${names.join("; ")}. Uncheck it to ${action}.`;
+  const files = flagged
+    .map((entry) =>
+      t("newIssue.fileTooLarge", { fileName: entry.attachment.name, problem: entry.tooLarge ?? "" })
+    )
+    .join("; ");
+  return t(UNCHECK_TO[action], { files });
 }
 
 /**
@@ -201,33 +202,4 @@ export function parseInlineImageRefs(value: unknown): InlineImageRef[] {
     });
   }
   return images;
-}
-
-const UNITS = ["KB", "MB", "GB"] as const;
-
-/**
- * A size as people read it: "512 bytes", "24 KB", "3.1 MB" (1024-based, as Jira counts its limit:
- * 10485760 bytes is "10 MB"). The number follows `locale`'s conventions ("3,1 MB" in German).
- */
-export function formatFileSize(bytes: number, locale?: string): string {
-  const format = (value: number, digits: number) => {
-    try {
-      return new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
-    } catch {
-      return new Intl.NumberFormat("en-US", { maximumFractionDigits: digits }).format(value);
-    }
-  };
-  if (!Number.isFinite(bytes) || bytes < 1024) {
-    const whole = Math.max(0, Math.round(bytes || 0));
-    return `${format(whole, 0)} ${whole === 1 ? "byte" : "bytes"}`;
-  }
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  // One decimal below 10 (3.1 MB), none above (24 KB, 120 MB), none for kilobytes at all.
-  const digits = unit === 0 || value >= 10 ? 0 : 1;
-  return `${format(value, digits)} ${UNITS[unit]}`;
 }

@@ -8,6 +8,7 @@
  */
 import { normaliseJiraUrl } from "../../config/urls";
 import type { CreatedIssueOutcome } from "../../jira/create-issue-once";
+import { t } from "../../i18n/translate";
 
 /** The kinds of step, as `data-step` names them. */
 export type DeliveryStepKind =
@@ -87,10 +88,13 @@ export interface DeliveryPlan {
   remoteLink: boolean;
 }
 
-/** The steps of a new delivery, all pending. */
+/**
+ * The steps of a new delivery, all pending. Labels are written in the pane's language when planned
+ * (the language is fixed for the pane's life) and stored with the delivery.
+ */
 export function planDelivery(plan: DeliveryPlan): Delivery {
   const steps: DeliveryStep[] = [
-    { id: "create", kind: "create", label: "Create the issue", status: "pending" },
+    { id: "create", kind: "create", label: t("newIssue.stepCreateIssue"), status: "pending" },
     ...followUpSteps({ uploads: plan.uploads, remoteLink: plan.remoteLink, issueProperty: false }),
   ];
   const { startedAt, jiraBaseUrl, projectKey, issueTypeId, summary } = plan;
@@ -125,7 +129,7 @@ export function followUpSteps(plan: FollowUpPlan): DeliveryStep[] {
     steps.push({
       id: "remote-link",
       kind: "remote-link",
-      label: "Link the issue to this email",
+      label: t("newIssue.stepLinkIssueToEmail"),
       status: "pending",
     });
   }
@@ -133,14 +137,14 @@ export function followUpSteps(plan: FollowUpPlan): DeliveryStep[] {
     steps.push({
       id: "issue-property",
       kind: "issue-property",
-      label: "Remember this email on the issue",
+      label: t("newIssue.stepRememberEmailOnIssue"),
       status: "pending",
     });
   }
   steps.push({
     id: "email-link",
     kind: "email-link",
-    label: "Show the issue on this email in Outlook",
+    label: t("newIssue.stepShowIssueInOutlook"),
     status: "pending",
   });
   return steps;
@@ -148,13 +152,14 @@ export function followUpSteps(plan: FollowUpPlan): DeliveryStep[] {
 
 /** The label of an upload step: "Upload report.pdf", "Upload the image image001.png". */
 export function uploadLabel(upload: PlannedUpload): string {
+  const fileName = upload.fileName;
   switch (upload.source.kind) {
     case "email":
-      return `Attach the email as ${upload.fileName}`;
+      return t("newIssue.stepAttachEmail", { fileName });
     case "inline-image":
-      return `Upload the image ${upload.fileName}`;
+      return t("newIssue.stepUploadImage", { fileName });
     default:
-      return `Upload ${upload.fileName}`;
+      return t("newIssue.stepUploadFile", { fileName });
   }
 }
 
@@ -194,11 +199,13 @@ export function hasUnfinishedSteps(delivery: StepsDelivery): boolean {
   return delivery.steps.some((step) => step.status === "pending" || step.status === "running");
 }
 
-/** What a step left running when the pane closed: it may or may not have happened. */
-const INTERRUPTED: StepProblem = {
-  code: "interrupted",
-  message: "The pane was closed before this finished. Retry checks what Jira already has.",
-};
+/**
+ * What a step left running when the pane closed: it may or may not have happened. A function, not
+ * a constant: the pane's language is chosen after this module loads.
+ */
+function interrupted(): StepProblem {
+  return { code: "interrupted", message: t("newIssue.stepInterrupted") };
+}
 
 /**
  * A stored delivery read back (null when the value isn't one, or its Jira isn't an http(s) URL: the
@@ -271,7 +278,7 @@ function settledStep(step: DeliveryStep, mainDone: boolean): DeliveryStep {
   if (step.status === "pending" && !mainDone) return step;
   const wasRunning = step.status === "running";
   return {
-    ...applyChange(step, { status: "failed", problem: INTERRUPTED }),
+    ...applyChange(step, { status: "failed", problem: interrupted() }),
     ...(step.kind === "upload" && wasRunning ? { uncertain: true } : {}),
   };
 }

@@ -15,6 +15,7 @@ import type { MailMessage } from "../../mail/mail-message";
 import { isRecord } from "./delivery";
 import type { DescriptionState } from "./new-issue-draft";
 import type { MailContentPort } from "../ports";
+import { t } from "../../i18n/translate";
 
 /** Where the conversion of one email stands (kept per email by the store, not stored). */
 export type ConversionState =
@@ -51,6 +52,9 @@ export class DescriptionConversionError extends Error {
   }
 }
 
+/** What the converted text becomes: the New issue description, or the Add to issue comment. */
+export type ConvertedTextName = "description" | "comment";
+
 /** What a conversion needs. */
 export interface ConversionInput {
   mailContent: MailContentPort;
@@ -60,7 +64,7 @@ export interface ConversionInput {
   /** BCP 47 language of the header block's date. */
   locale: string;
   /** What the text becomes, for the messages: "description" (default) or "comment". */
-  textName?: string;
+  textName?: ConvertedTextName;
 }
 
 /** The email's description in wiki markup, and the inline images it references. */
@@ -71,12 +75,13 @@ export async function convertEmail(input: ConversionInput): Promise<EmailDescrip
   try {
     body = await mailContent.readBody(message);
   } catch (error) {
-    throw new DescriptionConversionError(
-      "body_unreadable",
-      `Outlook didn't give the email's text (${reasonOf(error)}). ` +
-        `Write the ${textName} yourself, or open the email again and choose Convert again.`,
-      { cause: error }
-    );
+    const key =
+      textName === "comment"
+        ? "newIssue.commentBodyUnreadable"
+        : "newIssue.descriptionBodyUnreadable";
+    throw new DescriptionConversionError("body_unreadable", t(key, { reason: reasonOf(error) }), {
+      cause: error,
+    });
   }
   try {
     const converter = await loadConverter();
@@ -88,12 +93,13 @@ export async function convertEmail(input: ConversionInput): Promise<EmailDescrip
       locale,
     });
   } catch (error) {
-    throw new DescriptionConversionError(
-      "conversion_failed",
-      `The email couldn't be turned into ${article(textName)} ${textName} (${reasonOf(error)}). ` +
-        "Write it yourself, or choose Convert again.",
-      { cause: error }
-    );
+    const key =
+      textName === "comment"
+        ? "newIssue.commentConversionFailed"
+        : "newIssue.descriptionConversionFailed";
+    throw new DescriptionConversionError("conversion_failed", t(key, { reason: reasonOf(error) }), {
+      cause: error,
+    });
   }
 }
 
@@ -118,12 +124,11 @@ export function parseDescriptionOptions(value: unknown): DescriptionOptions | un
   return { includeHeaderBlock, cutQuotedHistory };
 }
 
-function article(noun: string): string {
-  return /^[aeiou]/i.test(noun) ? "an" : "a";
-}
-
 function reasonOf(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: unknown } | null | undefined)?.code;
-  return typeof code === "number" ? `${message}, error ${code}` : message;
+  // The code as Office gives it (9030), not formatted as a number ("9,030").
+  return typeof code === "number"
+    ? t("newIssue.reasonWithCode", { message, code: String(code) })
+    : message;
 }

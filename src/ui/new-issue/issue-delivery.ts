@@ -20,6 +20,7 @@ import { isMainStep } from "./delivery";
 import { errorCode } from "../error-code";
 import type { EmailIssueLink, EmailLinksPort, JiraSession, MailContentPort } from "../ports";
 import { stepProblemOf } from "./step-problem";
+import { t } from "../../i18n/translate";
 
 /** What the steps use. */
 export interface DeliveryPorts {
@@ -116,9 +117,7 @@ export async function readUploadFile(
     const attachment = message.attachments.find((candidate) => candidate.id === attachmentId);
     if (!attachment) {
       throw Object.assign(
-        new Error(
-          `${upload.fileName} is no longer attached to this email, so it can't be uploaded.`
-        ),
+        new Error(t("newIssue.attachmentNoLongerThere", { fileName: upload.fileName })),
         { code: "attachment_unavailable" }
       );
     }

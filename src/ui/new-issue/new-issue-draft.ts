@@ -7,6 +7,7 @@ import { DEFAULT_DESCRIPTION_OPTIONS } from "../../mail/email-description-types"
 import type { DescriptionOptions, InlineImageRef } from "../../mail/email-description-types";
 import { MAX_SUMMARY_LENGTH, summaryFromSubject } from "../../mail/summary";
 import type { FieldFormValues } from "../field-editing/field-form-types";
+import { t } from "../../i18n/translate";
 
 /**
  * Where the description stands: "pending" (the email is not converted yet; the form converts it
@@ -123,9 +124,9 @@ export function singleLine(text: string): string {
 /** The summary's problem as the user types (too long, not one line), before any Create. */
 export function summaryProblem(summary: string): string | undefined {
   const trimmed = summary.trim();
-  if (LINE_BREAKS.test(trimmed)) return "The summary must be a single line.";
+  if (LINE_BREAKS.test(trimmed)) return t("newIssue.summaryOneLine");
   if (trimmed.length > MAX_SUMMARY_LENGTH) {
-    return `The summary can have at most ${MAX_SUMMARY_LENGTH} characters (it has ${trimmed.length}).`;
+    return t("newIssue.summaryTooLong", { max: MAX_SUMMARY_LENGTH, length: trimmed.length });
   }
   return undefined;
 }
@@ -135,9 +136,9 @@ export function validateDraft(
   draft: Pick<NewIssueDraft, "projectKey" | "issueTypeId" | "summary">
 ): DraftProblems {
   const problems: DraftProblems = {};
-  if (!draft.projectKey) problems.projectKey = "Choose a project.";
-  if (!draft.issueTypeId) problems.issueTypeId = "Choose an issue type.";
-  const summary = draft.summary.trim() ? summaryProblem(draft.summary) : "Enter a summary.";
+  if (!draft.projectKey) problems.projectKey = t("newIssue.chooseProject");
+  if (!draft.issueTypeId) problems.issueTypeId = t("newIssue.chooseIssueType");
+  const summary = draft.summary.trim() ? summaryProblem(draft.summary) : t("newIssue.enterSummary");
   if (summary) problems.summary = summary;
   return problems;
 }

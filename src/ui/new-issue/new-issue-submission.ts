@@ -5,6 +5,7 @@
 import type { CreatedIssueOutcome } from "../../jira/create-issue-once";
 import type { Delivery, DeliveryStep, PlannedUpload } from "./delivery";
 import type { IssueRequest } from "./issue-delivery";
+import { t } from "../../i18n/translate";
 
 /** A delivery whose issue exists. */
 export type CreatedDelivery = Delivery & { issue: CreatedIssueOutcome };
@@ -61,22 +62,23 @@ export function createdDeliveryOf(submission: Submission): CreatedDelivery | und
 export function submissionAnnouncement(submission: Submission): string {
   switch (submission.status) {
     case "reading":
-      return "Reading the email's files…";
+      return t("newIssue.readingFiles");
     case "creating":
-      return "Creating the issue in Jira…";
+      return t("newIssue.creatingInJira");
     case "delivering":
     case "delivered": {
       const { issue, steps } = submission.delivery;
       const afterCreate = steps.filter((step) => step.kind !== "create");
       const count = (status: DeliveryStep["status"]) =>
         afterCreate.filter((step) => step.status === status).length;
-      const created = `Issue ${issue.key} created.`;
+      const created = t("newIssue.issueCreated", { issueKey: issue.key });
       if (submission.status === "delivering") {
-        return `${created} ${count("done")} of ${afterCreate.length} more steps done.`;
+        const progress = { done: count("done"), count: afterCreate.length };
+        return `${created} ${t("newIssue.moreStepsDone", progress)}`;
       }
       const failed = count("failed");
-      if (failed === 0) return `${created} All steps done.`;
-      return `${created} ${failed === 1 ? "1 step" : `${failed} steps`} failed.`;
+      if (failed === 0) return `${created} ${t("newIssue.allStepsDone")}`;
+      return `${created} ${t("newIssue.stepsFailed", { count: failed })}`;
     }
     default:
       return "";

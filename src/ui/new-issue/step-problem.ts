@@ -5,6 +5,8 @@
  */
 import { noticeForError } from "../../session/session-notices";
 import type { StepProblem } from "./delivery";
+import { t } from "../../i18n/translate";
+import { problemText } from "../problem-text";
 
 /** Office's "the item is not the current item" (learn.microsoft.com/office/dev/add-ins/reference/javascript-api-for-office-error-codes). */
 export const OFFICE_ITEM_NOT_CURRENT = 9030;
@@ -15,15 +17,17 @@ export function stepProblemOf(error: unknown, jiraBaseUrl: string): StepProblem 
   if (code === OFFICE_ITEM_NOT_CURRENT) {
     return {
       code: "item_not_current",
-      message: "Outlook can only read the email that is open. Open the email again to retry.",
+      message: t("newIssue.stepItemNotCurrent"),
     };
   }
   const notice = noticeForError(error, { jiraBaseUrl });
   // The add-in's own coded errors (attachment_unavailable, upload_uncertain, no_message_id) already
   // say what to do; "unexpected" is only what knows no better.
   if (notice.code === "unexpected_error" && typeof code === "string" && error instanceof Error) {
-    return { code, message: error.message };
+    return { code, message: problemText(error) };
   }
-  const message = notice.title ? `${notice.title}: ${notice.message}` : notice.message;
+  const message = notice.title
+    ? t("newIssue.stepProblemWithTitle", { title: notice.title, message: notice.message })
+    : notice.message;
   return { code: notice.code, message };
 }

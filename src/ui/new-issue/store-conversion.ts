@@ -11,10 +11,11 @@ import type {
 } from "../../mail/email-description-types";
 import type { MailMessage } from "../../mail/mail-message";
 import { convertEmail } from "./description-conversion";
-import type { ConversionState } from "./description-conversion";
+import type { ConversionState, ConvertedTextName } from "./description-conversion";
 import type { DescriptionState, NewIssueDraft } from "./new-issue-draft";
 import type { EntryAccess } from "./new-issue-entry";
 import type { MailContentPort } from "../ports";
+import { problemText } from "../problem-text";
 
 /** When a conversion runs: "if-pending" (first show), "options" (options changed), "replace" (asked for). */
 export type ConversionMode = "if-pending" | "options" | "replace";
@@ -29,7 +30,7 @@ export interface ConversionsOptions {
 /** Where a draft keeps the text converted from the email. */
 export interface ConvertedTextField<Draft> {
   /** What the text becomes, for the messages ("description", "comment"). */
-  name: string;
+  name: ConvertedTextName;
   /** Where the text stands. */
   state(draft: Draft): DescriptionState;
   /** The options the user chose for the conversion. */
@@ -106,7 +107,7 @@ export function createTextConversions<Item extends { key: string }, Draft>(
         // The draft stays as it was: a text never converted stays "pending", so the form converts
         // it when it shows the email again (open again, or after a reload) instead of keeping an
         // empty one for good. Meanwhile it is editable and never blocks sending.
-        const problem = error instanceof Error ? error.message : String(error);
+        const problem = problemText(error);
         set(item, { conversion: { status: "failed", problem } }, false);
       }
     );

@@ -1,5 +1,6 @@
 import { Option } from "@fluentui/react-components";
 import type { Choice } from "./choices";
+import { t } from "../../../i18n/translate";
 
 /** The value of the "no match" line of a searchable list (disabled, never chosen). */
 export const NO_MATCH = "\u0000no-match";
@@ -15,7 +16,7 @@ export function NoMatchOption({ children }: { children: string }) {
 
 /** The choices a search left, one option each (id as value), or "No matching options". */
 export function ChoiceOptions({ shown }: { shown: readonly Choice[] }) {
-  if (shown.length === 0) return <NoMatchOption>No matching options</NoMatchOption>;
+  if (shown.length === 0) return <NoMatchOption>{t("fields.noMatchingOptions")}</NoMatchOption>;
   return shown.map((choice) => (
     <Option key={choice.id} value={choice.id}>
       {choice.text}

@@ -1,6 +1,7 @@
 import { Tag, makeStyles, tokens } from "@fluentui/react-components";
 import type { KeyboardEvent, RefObject } from "react";
 import { useRef } from "react";
+import { t } from "../../../i18n/translate";
 
 const useStyles = makeStyles({
   tags: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
@@ -57,7 +58,7 @@ export function ChosenTags({ label, items, disabled, onRemove, returnFocusTo }: 
           size="small"
           dismissible
           disabled={disabled}
-          aria-label={`Remove ${item.text}`}
+          aria-label={t("fields.removeItem", { item: item.text })}
           onClick={() => remove(item.value)}
           onKeyDown={handleKeyDown(item.value)}
         >

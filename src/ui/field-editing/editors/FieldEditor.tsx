@@ -11,6 +11,8 @@ import { SelectEditor } from "./SelectEditor";
 import { TextEditor } from "./TextEditor";
 import { TextareaEditor } from "./TextareaEditor";
 import { UserEditor } from "./UserEditor";
+import type { MessageKey } from "../../../i18n/catalog-types";
+import { t } from "../../../i18n/translate";
 
 export interface FieldEditorProps {
   editable: EditableField;
@@ -23,8 +25,8 @@ export interface FieldEditorProps {
 }
 
 /** What to type, where the control alone doesn't say it. */
-const HINTS: Partial<Record<FieldKind, string>> = {
-  labels: "Enter, a comma or a space adds the label.",
+const HINTS: Partial<Record<FieldKind, MessageKey>> = {
+  labels: "fields.labelsHint",
 };
 
 /** The value when it is of `type`; the editors take only their own shape. */
@@ -53,6 +55,7 @@ export function FieldEditor({
   const text = ofType(value, "text");
   const ids = ofType(value, "ids");
   const users = ofType(value, "users");
+  const hint = HINTS[kind];
   const editor = {
     text: () => <TextEditor {...common} value={text} />,
     textarea: () => <TextareaEditor {...common} value={text} />,
@@ -70,7 +73,7 @@ export function FieldEditor({
       label={field.name || field.fieldId}
       required={editable.required}
       validationMessage={problem}
-      hint={HINTS[kind]}
+      hint={hint && t(hint)}
     >
       {editor[kind]()}
     </Field>

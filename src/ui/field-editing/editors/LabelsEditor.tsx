@@ -4,6 +4,7 @@ import { useRef, useState } from "react";
 import { ChosenTags } from "./ChosenTags";
 import type { EditorProps, LabelsValue } from "./editor-props";
 import { splitLabelInput, withLabels } from "./label-input";
+import { t } from "../../../i18n/translate";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -53,13 +54,13 @@ export function LabelsEditor({ editable, value, disabled, onChange }: EditorProp
         value={typing}
         readOnly={disabled}
         autoComplete="off"
-        placeholder={labels.length > 0 ? "Add another label" : "Type a label"}
+        placeholder={labels.length > 0 ? t("fields.addAnotherLabel") : t("fields.typeALabel")}
         onChange={handleChange}
         onKeyDown={handleKeyDown}
         onBlur={finishTyping}
       />
       <ChosenTags
-        label={`${editable.field.name} chosen`}
+        label={t("fields.chosenGroupLabel", { field: editable.field.name })}
         items={labels.map((label) => ({ value: label, text: label }))}
         disabled={disabled}
         onRemove={handleRemove}

@@ -13,6 +13,7 @@ import type { Choice } from "./choices";
 import { CHECKBOXES_UP_TO, choiceText, choicesOf, filterChoices } from "./choices";
 import { ChosenTags } from "./ChosenTags";
 import type { EditorProps, IdsValue } from "./editor-props";
+import { t } from "../../../i18n/translate";
 
 const useStyles = makeStyles({
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
@@ -92,7 +93,11 @@ function SearchableMultiSelect({ editable, value, disabled, onChange, choices }:
         multiselect
         value={query}
         selectedOptions={ids}
-        placeholder={ids.length > 0 ? `${ids.length} chosen; type to search` : "Type to search"}
+        placeholder={
+          ids.length > 0
+            ? t("fields.chosenTypeToSearch", { count: ids.length })
+            : t("fields.typeToSearch")
+        }
         disabled={disabled}
         onChange={handleInput}
         onOptionSelect={handleSelect}
@@ -101,7 +106,7 @@ function SearchableMultiSelect({ editable, value, disabled, onChange, choices }:
         <ChoiceOptions shown={shown} />
       </Combobox>
       <ChosenTags
-        label={`${editable.field.name} chosen`}
+        label={t("fields.chosenGroupLabel", { field: editable.field.name })}
         items={ids.map((id) => ({ value: id, text: choiceText(choices, id) }))}
         disabled={disabled}
         onRemove={handleRemove}

@@ -6,6 +6,7 @@ import { ChosenTags } from "./ChosenTags";
 import type { EditorProps, UsersValue } from "./editor-props";
 import { useUserSearch } from "./use-user-search";
 import { UserSearchStatus, useUserSearchStyles, userOptions } from "./UserSearchParts";
+import { t } from "../../../i18n/translate";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -66,7 +67,7 @@ export function MultiUserEditor({
         multiselect
         value={typed}
         selectedOptions={users.map((user) => user.name)}
-        placeholder="Type a name to search"
+        placeholder={t("fields.typeNameToSearch")}
         disabled={disabled}
         onChange={handleInput}
         onOptionSelect={handleSelect}
@@ -76,7 +77,7 @@ export function MultiUserEditor({
       </Combobox>
       <UserSearchStatus state={state} />
       <ChosenTags
-        label={`${editable.field.name} chosen`}
+        label={t("fields.chosenGroupLabel", { field: editable.field.name })}
         items={users.map((user) => ({ value: user.name, text: user.displayName }))}
         disabled={disabled}
         onRemove={handleRemove}

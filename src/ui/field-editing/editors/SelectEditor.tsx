@@ -6,6 +6,7 @@ import { ChoiceOptions, NO_MATCH } from "./ChoiceOptions";
 import type { Choice } from "./choices";
 import { SEARCHABLE_ABOVE, choiceText, choicesOf, filterChoices } from "./choices";
 import type { EditorProps, IdsValue } from "./editor-props";
+import { t } from "../../../i18n/translate";
 
 /** The value of the "None" choice. */
 const NONE = "";
@@ -43,11 +44,11 @@ function DropdownSelect({ editable, value, disabled, onChange, choices }: Choice
     <Dropdown
       value={selectedId ? choiceText(choices, selectedId) : ""}
       selectedOptions={selectedId ? [selectedId] : none ? [NONE] : []}
-      placeholder={none ? "None" : "Choose…"}
+      placeholder={none ? t("fields.none") : t("fields.choose")}
       disabled={disabled}
       onOptionSelect={handleSelect}
     >
-      {none && <Option value={NONE}>None</Option>}
+      {none && <Option value={NONE}>{t("fields.none")}</Option>}
       {choices.map((choice) => (
         <Option key={choice.id} value={choice.id}>
           {choice.text}
@@ -78,13 +79,13 @@ function SearchableSelect({ editable, value, disabled, onChange, choices }: Choi
     <Combobox
       value={query ?? (selectedId ? choiceText(choices, selectedId) : "")}
       selectedOptions={selectedId ? [selectedId] : none ? [NONE] : []}
-      placeholder={none ? "None (type to search)" : "Type to search"}
+      placeholder={none ? t("fields.noneTypeToSearch") : t("fields.typeToSearch")}
       disabled={disabled}
       onChange={handleInput}
       onOptionSelect={handleSelect}
       onOpenChange={handleOpenChange}
     >
-      {none && <Option value={NONE}>None</Option>}
+      {none && <Option value={NONE}>{t("fields.none")}</Option>}
       <ChoiceOptions shown={shown} />
     </Combobox>
   );

@@ -6,6 +6,7 @@ import type { EditorProps, UsersValue } from "./editor-props";
 import { isClearByTyping } from "./SelectEditor";
 import { useUserSearch } from "./use-user-search";
 import { UserSearchStatus, useUserSearchStyles, userOptions } from "./UserSearchParts";
+import { t } from "../../../i18n/translate";
 
 export interface UserEditorProps extends EditorProps<UsersValue> {
   searchUsers: UserSearch;
@@ -54,7 +55,7 @@ export function UserEditor({ editable, value, disabled, onChange, searchUsers }:
       <Combobox
         value={typed ?? chosen?.displayName ?? ""}
         selectedOptions={chosen ? [chosen.name] : []}
-        placeholder="Type a name to search"
+        placeholder={t("fields.typeNameToSearch")}
         clearable={!editable.required}
         disabled={disabled}
         onChange={handleInput}

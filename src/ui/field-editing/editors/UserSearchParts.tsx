@@ -2,6 +2,7 @@ import { Caption1, Option, Spinner, Text, makeStyles, tokens } from "@fluentui/r
 import type { UserChoice } from "../field-form-types";
 import { NoMatchOption } from "./ChoiceOptions";
 import type { UserSearchState } from "./user-search-runner";
+import { t } from "../../../i18n/translate";
 
 /** Styles of the user editors' options and status line. */
 export const useUserSearchStyles = makeStyles({
@@ -14,7 +15,7 @@ export const useUserSearchStyles = makeStyles({
 export function userOptions(state: UserSearchState, optionClassName: string) {
   if (state.status !== "found") return null;
   if (state.users.length === 0) {
-    return <NoMatchOption>No matching users</NoMatchOption>;
+    return <NoMatchOption>{t("fields.noMatchingUsers")}</NoMatchOption>;
   }
   return state.users.map((user: UserChoice) => (
     <Option key={user.name} value={user.name} text={user.displayName}>
@@ -32,10 +33,10 @@ export function UserSearchStatus({ state }: { state: UserSearchState }) {
   return (
     <div role="status" className={styles.status}>
       {(state.status === "waiting" || state.status === "searching") && (
-        <Spinner size="extra-tiny" labelPosition="after" label="Searching users…" />
+        <Spinner size="extra-tiny" labelPosition="after" label={t("fields.searchingUsers")} />
       )}
       {state.status === "found" && state.users.length === 0 && (
-        <Caption1>No matching users</Caption1>
+        <Caption1>{t("fields.noMatchingUsers")}</Caption1>
       )}
       {state.status === "failed" && <Caption1 className={styles.failed}>{state.message}</Caption1>}
     </div>

@@ -7,6 +7,8 @@
 import { createDebouncedSearch } from "../../debounced-search";
 import type { DebouncedSearch, SearchStates, SearchTiming } from "../../debounced-search";
 import type { UserChoice } from "../field-form-types";
+import { t } from "../../../i18n/translate";
+import { problemText } from "../../problem-text";
 
 /** How long typing must pause before Jira is asked (ms). */
 export const USER_SEARCH_DELAY_MS = 250;
@@ -32,8 +34,8 @@ export type UserSearchRunner = Omit<
 export type UserSearchRunnerOptions = SearchTiming;
 
 function failureText(error: unknown): string {
-  const message = error instanceof Error ? error.message.trim() : "";
-  return message ? `Couldn't search users: ${message}` : "Couldn't search users. Try typing again.";
+  const reason = error instanceof Error && error.message.trim() ? problemText(error).trim() : "";
+  return reason ? t("fields.userSearchFailed", { reason }) : t("fields.userSearchFailedNoReason");
 }
 
 const USER_SEARCH_STATES: SearchStates<string, UserChoice[], UserSearchState> = {

@@ -8,11 +8,13 @@ import {
   tokens,
   useId,
 } from "@fluentui/react-components";
+import { formatFileSize } from "../../../i18n/format";
+import type { MessageKey } from "../../../i18n/catalog-types";
+import { t } from "../../../i18n/translate";
 import type { MailMessage } from "../../../mail/mail-message";
 import {
   attachmentsBlockedReason,
   emailAttachBlockedReason,
-  formatFileSize,
   offeredAttachments,
   referencedInlineImages,
 } from "../attachment-choices";
@@ -31,6 +33,18 @@ const useStyles = makeStyles({
   flag: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
+/** The inline images' note: in the description (issue) or the comment, uploaded or not. */
+const INLINE_IMAGES_NOTE = {
+  issue: {
+    uploaded: "newIssue.inlineImagesInDescriptionUploaded",
+    notUploaded: "newIssue.inlineImagesInDescriptionNotUploaded",
+  },
+  comment: {
+    uploaded: "newIssue.inlineImagesInCommentUploaded",
+    notUploaded: "newIssue.inlineImagesInCommentNotUploaded",
+  },
+} as const satisfies Record<string, Record<string, MessageKey>>;
+
 /** What the section changes in a draft. */
 export type AttachmentChanges = Partial<Pick<FileChoices, "attachmentChoices" | "attachEmail">>;
 
@@ -45,7 +59,11 @@ export interface AttachmentsSectionProps {
   /** What the files go with, for the inline images' note. Default "issue". */
   target?: "issue" | "comment";
   policy: AttachmentPolicy;
-  locale: string;
+  /**
+   * @deprecated Unused: sizes follow the pane's language (src/i18n/format.ts). Kept until the
+   * forms stop passing it.
+   */
+  locale?: string;
   /** Sending refused: a checked file is over Jira's limit. */
   problem?: string;
   /** Something is being sent: nothing can change. */
@@ -62,7 +80,7 @@ export interface AttachmentsSectionProps {
  * (uploaded with it). Says why a file can't be attached, before sending rather than after.
  */
 export function AttachmentsSection(props: AttachmentsSectionProps) {
-  const { message, draft, policy, locale, problem, disabled, onChange } = props;
+  const { message, draft, policy, problem, disabled, onChange } = props;
   const styles = useStyles();
   const headingId = useId("attachments-heading");
   const offered = offeredAttachments(message, draft.attachmentChoices, policy);
@@ -70,8 +88,8 @@ export function AttachmentsSection(props: AttachmentsSectionProps) {
   const emailBlocked = emailAttachBlockedReason(policy);
   const markup = props.markup ?? draft.description ?? "";
   const inline = referencedInlineImages(markup, draft.inlineImages);
-  const target = props.target ?? "issue";
-  const textName = target === "comment" ? "comment" : "description";
+  const inlineNote =
+    INLINE_IMAGES_NOTE[props.target ?? "issue"][blocked ? "notUploaded" : "uploaded"];
 
   const choose = (id: string, chosen: boolean) =>
     onChange((latest) => ({ attachmentChoices: { ...latest.attachmentChoices, [id]: chosen } }));
@@ -81,7 +99,7 @@ export function AttachmentsSection(props: AttachmentsSectionProps) {
   return (
     <section className={styles.section} aria-labelledby={headingId} data-testid="attachments">
       <Text as="h3" id={headingId} weight="semibold">
-        Attachments
+        {t("newIssue.attachmentsHeading")}
       </Text>
       {blocked && <Caption1 className={styles.note}>{blocked}</Caption1>}
       {offered.map(({ attachment, chosen, disabled: unavailable, unavailable: why, tooLarge }) => (
@@ -96,14 +114,14 @@ export function AttachmentsSection(props: AttachmentsSectionProps) {
             disabled={disabled || unavailable}
             onChange={(_event, data) => choose(attachment.id, data.checked === true)}
           />
-          <Caption1>{formatFileSize(attachment.size, locale)}</Caption1>
+          <Caption1>{formatFileSize(attachment.size)}</Caption1>
           {why && <Caption1 className={styles.note}>{why}</Caption1>}
           {tooLarge && !why && <Caption1 className={styles.flag}>{tooLarge}</Caption1>}
         </div>
       ))}
       <div className={styles.row}>
         <Checkbox
-          label="Attach the email (.eml)"
+          label={t("newIssue.attachEmail")}
           checked={draft.attachEmail && !emailBlocked}
           disabled={disabled || emailBlocked !== undefined}
           onChange={handleEmail}
@@ -111,13 +129,15 @@ export function AttachmentsSection(props: AttachmentsSectionProps) {
         {emailBlocked && !blocked && <Caption1 className={styles.note}>{emailBlocked}</Caption1>}
       </div>
       {inline.length > 0 && (
-        <Caption1 data-testid="inline-images">
-          {`Inline images in the ${textName} (${inline.length})`}
-          {blocked ? ": not uploaded" : `: uploaded with the ${target}`}
-        </Caption1>
+        <Caption1 data-testid="inline-images">{t(inlineNote, { count: inline.length })}</Caption1>
       )}
       {problem && (
-        <MessageBar intent="error" layout="multiline" data-testid="attachments-problem">
+        <MessageBar
+          intent="error"
+          layout="multiline"
+          role="alert"
+          data-testid="attachments-problem"
+        >
           <MessageBarBody className={styles.name}>{problem}</MessageBarBody>
         </MessageBar>
       )}

@@ -1,5 +1,6 @@
 import type { Ref } from "react";
 import { SubmitActions } from "./SubmitActions";
+import { t } from "../../../i18n/translate";
 
 export interface CreateIssueActionsProps {
   /** The Create issue button, for moving focus back to it. */
@@ -10,7 +11,7 @@ export interface CreateIssueActionsProps {
   ready: boolean;
   /** The connection ended: a running create waits for the new sign-in. */
   connectionEnded: boolean;
-  /** What the spinner says while creating. Default "Creating the issue…". */
+  /** What the spinner says while creating. Default: "Creating the issue…" in the pane's language. */
   busyLabel?: string;
   onCancelWaiting(): void;
 }
@@ -19,16 +20,16 @@ export interface CreateIssueActionsProps {
 export function CreateIssueActions({
   createButtonRef,
   creating,
-  busyLabel = "Creating the issue…",
+  busyLabel,
   ...rest
 }: CreateIssueActionsProps) {
   return (
     <SubmitActions
       {...rest}
       buttonRef={createButtonRef}
-      label="Create issue"
+      label={t("newIssue.createIssueButton")}
       busy={creating}
-      busyLabel={busyLabel}
+      busyLabel={busyLabel ?? t("newIssue.creatingIssue")}
     />
   );
 }

@@ -1,5 +1,6 @@
 import type { SessionNotice } from "../../ports";
 import { DeliveryProblemBar } from "./DeliveryProblemBar";
+import { t } from "../../../i18n/translate";
 
 export interface CreateProblemBarProps {
   error: unknown;
@@ -14,18 +15,19 @@ export function CreateProblemBar(props: CreateProblemBarProps) {
     <DeliveryProblemBar
       {...props}
       testId="new-issue-problem"
-      notDone="Not created"
+      notDone={t("newIssue.notCreated")}
       uncertainCode="create_uncertain"
-      uncertainNotice={() => UNCERTAIN_NOTICE}
+      uncertainNotice={uncertainNotice}
     />
   );
 }
 
 // IssueCreateUncertainError: the draft now says so, and the next try looks before it creates.
-const UNCERTAIN_NOTICE: SessionNotice = {
-  code: "create_uncertain",
-  intent: "warning",
-  title: "Jira did not confirm the new issue",
-  message:
-    "The issue may or may not have been created. Try again looks for it in Jira first, so it won't be created twice.",
-};
+function uncertainNotice(): SessionNotice {
+  return {
+    code: "create_uncertain",
+    intent: "warning",
+    title: t("newIssue.createUncertainTitle"),
+    message: t("newIssue.createUncertainMessage"),
+  };
+}

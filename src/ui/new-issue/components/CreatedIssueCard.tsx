@@ -1,6 +1,8 @@
 import type { CreatedDelivery } from "../new-issue-submission";
 import { DeliveryResultCard } from "./DeliveryResultCard";
 import { IssueLink } from "./IssueLink";
+import { t } from "../../../i18n/translate";
+import { textAround } from "../message-parts";
 
 export interface CreatedIssueCardProps {
   delivery: CreatedDelivery;
@@ -16,25 +18,22 @@ export interface CreatedIssueCardProps {
  */
 export function CreatedIssueCard({ delivery, busy, onRetry, onNewIssue }: CreatedIssueCardProps) {
   const { issue, jiraBaseUrl } = delivery;
+  const [before, after] = textAround("newIssue.createdIssueHeading", "issueKey");
   return (
     <DeliveryResultCard
       testId="issue-created"
       heading={
         <>
-          Created <IssueLink jiraBaseUrl={jiraBaseUrl} issueKey={issue.key} />
+          {before}
+          <IssueLink jiraBaseUrl={jiraBaseUrl} issueKey={issue.key} />
+          {after}
         </>
       }
       summary={delivery.summary}
-      recoveredNote={
-        issue.recovered ? "It had already been created; the answer was lost on the way." : undefined
-      }
+      recoveredNote={issue.recovered ? t("newIssue.createRecoveredNote") : undefined}
       delivery={delivery}
-      failedMessage={(failed) =>
-        failed === 1
-          ? "The issue exists, but one step failed. Retry runs only that step."
-          : `The issue exists, but ${failed} steps failed. Retry runs only those.`
-      }
-      finishLabel="New issue"
+      failedMessage={(failed) => t("newIssue.createFollowUpsFailed", { count: failed })}
+      finishLabel={t("newIssue.newIssueButton")}
       busy={busy}
       onRetry={onRetry}
       onFinish={onNewIssue}

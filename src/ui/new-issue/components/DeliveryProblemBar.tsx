@@ -3,6 +3,8 @@ import { noticeForError } from "../../../session/session-notices";
 import { errorCode } from "../../error-code";
 import type { SessionNotice } from "../../ports";
 import { NoticeMessageBar } from "../../components/NoticeMessageBar";
+import { t } from "../../../i18n/translate";
+import { problemText } from "../../problem-text";
 
 export interface DeliveryProblemBarProps {
   error: unknown;
@@ -31,7 +33,7 @@ export function DeliveryProblemBar(props: DeliveryProblemBarProps) {
         notice={props.uncertainNotice(error)}
         testId={testId}
         onDismiss={onDismiss}
-        actions={<Button onClick={onTryAgain}>Try again</Button>}
+        actions={<Button onClick={onTryAgain}>{t("newIssue.tryAgain")}</Button>}
       />
     );
   }
@@ -50,7 +52,7 @@ function signInNotice(notDone: string): SessionNotice {
     code: "sign_in_required",
     intent: "warning",
     title: "",
-    message: `${notDone}: sign in to Jira to continue.`,
+    message: t("newIssue.signInToContinue", { notDone }),
   };
 }
 
@@ -60,6 +62,6 @@ function otherUserNotice(notDone: string, error: unknown): SessionNotice {
     code: "other_user_signed_in",
     intent: "warning",
     title: "",
-    message: `${notDone}. ${error instanceof Error ? error.message : ""}`.trim(),
+    message: `${notDone}. ${error instanceof Error ? problemText(error) : ""}`.trim(),
   };
 }

@@ -13,6 +13,7 @@ import { focusIfLost } from "../../focus";
 import { failedSteps } from "../delivery";
 import type { StepsDelivery } from "../delivery";
 import { DeliverySteps } from "./DeliverySteps";
+import { t } from "../../../i18n/translate";
 
 const useStyles = makeStyles({
   card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -80,7 +81,7 @@ export function DeliveryResultCard(props: DeliveryResultCardProps) {
       <div className={styles.actions}>
         {!busy && failed > 0 && (
           <Button appearance="primary" onClick={handleRetry}>
-            Retry failed steps
+            {t("newIssue.retryFailedSteps")}
           </Button>
         )}
         {/* Busy, it stays focusable (aria-disabled), so the keyboard user keeps their place. */}

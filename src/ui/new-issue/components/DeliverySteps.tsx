@@ -1,5 +1,7 @@
 import { Caption1, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { DeliveryStep, DeliveryStepStatus } from "../delivery";
+import type { MessageKey } from "../../../i18n/catalog-types";
+import { t } from "../../../i18n/translate";
 
 const useStyles = makeStyles({
   list: {
@@ -20,11 +22,11 @@ export interface DeliveryStepsProps {
   steps: readonly DeliveryStep[];
 }
 
-const STATUS_TEXT: Record<DeliveryStepStatus, string> = {
-  pending: "Waiting",
-  running: "Running…",
-  done: "Done",
-  failed: "Failed",
+const STATUS_TEXT: Record<DeliveryStepStatus, MessageKey> = {
+  pending: "newIssue.stepWaiting",
+  running: "newIssue.stepRunning",
+  done: "newIssue.stepDone",
+  failed: "newIssue.stepFailed",
 };
 
 /**
@@ -35,7 +37,7 @@ const STATUS_TEXT: Record<DeliveryStepStatus, string> = {
 export function DeliverySteps({ steps }: DeliveryStepsProps) {
   const styles = useStyles();
   return (
-    <ol className={styles.list} data-testid="delivery-steps" aria-label="Progress">
+    <ol className={styles.list} data-testid="delivery-steps" aria-label={t("newIssue.stepsLabel")}>
       {steps.map((step) => (
         <li
           key={step.id}
@@ -48,11 +50,15 @@ export function DeliverySteps({ steps }: DeliveryStepsProps) {
             <Text className={styles.label} dir="auto">
               {step.label}
             </Text>
-            <Caption1>{STATUS_TEXT[step.status]}</Caption1>
+            <Caption1>{t(STATUS_TEXT[step.status])}</Caption1>
           </div>
           {step.kind === "upload" && step.status !== "failed" && (
             <ProgressBar
-              aria-label={`Upload of ${step.upload?.fileName ?? "the file"}`}
+              aria-label={
+                step.upload
+                  ? t("newIssue.uploadProgressLabel", { fileName: step.upload.fileName })
+                  : t("newIssue.uploadProgressLabelUnnamed")
+              }
               value={progressOf(step)}
               max={1}
               thickness="medium"

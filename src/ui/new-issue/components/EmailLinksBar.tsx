@@ -3,6 +3,8 @@ import { Fragment } from "react";
 import { jiraHostCaption } from "../../jira-host-caption";
 import type { EmailIssueLink } from "../../ports";
 import { IssueLink } from "./IssueLink";
+import { t } from "../../../i18n/translate";
+import { textAround } from "../message-parts";
 
 const useStyles = makeStyles({
   bar: { marginInline: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
@@ -22,10 +24,15 @@ export function EmailLinksBar({ links, jiraBaseUrl }: EmailLinksBarProps) {
   const styles = useStyles();
   if (links.length === 0) return null;
   const here = normalized(jiraBaseUrl);
+  const [before, after] = textAround("newIssue.linkedTo", "issues");
   return (
-    <section className={styles.bar} aria-label="Linked issues" data-testid="email-links">
+    <section
+      className={styles.bar}
+      aria-label={t("newIssue.linkedIssuesLabel")}
+      data-testid="email-links"
+    >
       <Text>
-        {"Linked to "}
+        {before}
         {links.map((link, index) => (
           <Fragment key={`${link.jiraBaseUrl} ${link.issueKey}`}>
             {index > 0 && ", "}
@@ -36,6 +43,7 @@ export function EmailLinksBar({ links, jiraBaseUrl }: EmailLinksBarProps) {
             )}
           </Fragment>
         ))}
+        {after}
       </Text>
     </section>
   );

@@ -1,14 +1,11 @@
 import { MessageBar, MessageBarBody } from "@fluentui/react-components";
+import { t } from "../../../i18n/translate";
 
 /** The draft's last create ended uncertain: the next one looks for the issue before posting. */
 export function PreviousAttemptNote() {
   return (
     <MessageBar intent="info" layout="multiline">
-      <MessageBarBody>
-        {
-          "The last try may have created this issue already: Create issue looks for it in Jira first, so it won't be created twice."
-        }
-      </MessageBarBody>
+      <MessageBarBody>{t("newIssue.previousAttemptNote")}</MessageBarBody>
     </MessageBar>
   );
 }

@@ -1,4 +1,5 @@
 import { Button, makeStyles } from "@fluentui/react-components";
+import { t } from "../../../i18n/translate";
 
 const useStyles = makeStyles({ button: { alignSelf: "flex-start" } });
 
@@ -24,7 +25,7 @@ export function RefreshFromJiraButton({ disabled, onRefresh }: RefreshFromJiraBu
       onClick={onRefresh}
       data-testid="refresh-from-jira"
     >
-      Refresh fields from Jira
+      {t("newIssue.refreshFromJira")}
     </Button>
   );
 }

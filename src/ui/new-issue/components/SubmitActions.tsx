@@ -1,5 +1,6 @@
 import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Ref } from "react";
+import { t } from "../../../i18n/translate";
 
 const useStyles = makeStyles({
   actions: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalM },
@@ -55,8 +56,8 @@ export function SubmitActions({
       </div>
       {busy && connectionEnded && (
         <div className={styles.actions} role="status">
-          <Text>Waiting for you to sign in to Jira again…</Text>
-          <Button onClick={onCancelWaiting}>Cancel</Button>
+          <Text>{t("newIssue.waitingForSignIn")}</Text>
+          <Button onClick={onCancelWaiting}>{t("newIssue.cancelWaiting")}</Button>
         </div>
       )}
     </>

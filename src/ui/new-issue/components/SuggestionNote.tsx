@@ -1,5 +1,6 @@
 import { Caption1 } from "@fluentui/react-components";
 import type { DestinationSuggestion } from "../new-issue-draft";
+import { t } from "../../../i18n/translate";
 
 export interface SuggestionNoteProps {
   suggestion: DestinationSuggestion;
@@ -25,15 +26,17 @@ export function suggestionText(
   senderAddress: string | undefined
 ): string {
   const project = projectName ?? suggestion.projectKey;
-  const where = suggestion.issueKey ? `${suggestion.issueKey} in ${project}` : project;
+  const where = suggestion.issueKey
+    ? t("newIssue.suggestedIssueInProject", { issueKey: suggestion.issueKey, project })
+    : project;
   switch (suggestion.reason) {
     case "conversation":
-      return `Suggested: earlier emails of this conversation went to ${where}.`;
+      return t("newIssue.suggestedByConversation", { where });
     case "sender":
       return senderAddress
-        ? `Suggested: earlier emails from ${senderAddress} went to ${where}.`
-        : `Suggested: earlier emails from this sender went to ${where}.`;
+        ? t("newIssue.suggestedBySender", { sender: senderAddress, where })
+        : t("newIssue.suggestedByUnknownSender", { where });
     default:
-      return `Suggested: the project and issue type you used last (${project}).`;
+      return t("newIssue.suggestedLastUsed", { project });
   }
 }

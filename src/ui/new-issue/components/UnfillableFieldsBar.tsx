@@ -1,4 +1,5 @@
 import { MessageBar, MessageBarBody, makeStyles } from "@fluentui/react-components";
+import { t } from "../../../i18n/translate";
 
 const useStyles = makeStyles({
   wrap: { overflowWrap: "anywhere" },
@@ -15,7 +16,7 @@ export function UnfillableFieldsBar({ names }: UnfillableFieldsBarProps) {
   return (
     <MessageBar intent="warning" layout="multiline" data-testid="unsupported-fields">
       <MessageBarBody className={styles.wrap} dir="auto">
-        {`This issue type needs fields the pane can't fill in yet: ${names.join(", ")}. Choose another issue type or create the issue in Jira.`}
+        {t("newIssue.unfillableFields", { fields: names.join(", ") })}
       </MessageBarBody>
     </MessageBar>
   );

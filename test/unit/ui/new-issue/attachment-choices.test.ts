@@ -2,12 +2,13 @@
 import {
   attachmentsBlockedReason,
   emailAttachBlockedReason,
-  formatFileSize,
   offeredAttachments,
   referencedInlineImages,
   tooLargeProblem,
 } from "../../../../src/ui/new-issue/attachment-choices";
 import type { AttachmentPolicy } from "../../../../src/ui/new-issue/attachment-choices";
+import { formatFileSize } from "../../../../src/i18n/format";
+import { activateLanguage } from "../../../../src/i18n/translate";
 import { file, sampleMessage } from "../ui-fakes";
 
 const TEN_MB = 10 * 1024 * 1024;
@@ -107,11 +108,15 @@ describe("formatFileSize", () => {
     [150 * 1024 * 1024, "150 MB"],
     [2.5 * 1024 * 1024 * 1024, "2.5 GB"],
   ])("shows %p bytes as %p", (bytes, text) => {
-    expect(formatFileSize(bytes, "en-US")).toBe(text);
+    expect(formatFileSize(bytes)).toBe(text);
   });
 
-  it("writes the number the way the language does, and survives an unknown language tag", () => {
-    expect(formatFileSize(3_250_000, "de-DE")).toBe("3,1 MB");
-    expect(formatFileSize(3_250_000, "not a locale!")).toBe("3.1 MB");
+  it("writes the number the way the pane's language does", async () => {
+    await activateLanguage("de-DE");
+    try {
+      expect(formatFileSize(3_250_000)).toBe("3,1 MB");
+    } finally {
+      await activateLanguage("en-US");
+    }
   });
 });

@@ -124,6 +124,7 @@ describe("NewIssueForm", () => {
       "Cut the quoted reply history",
       "Description",
       "Converting the email…",
+      "Preview",
       "log.txt",
       "photo.jpg",
       "Attach the email (.eml)",
@@ -138,7 +139,7 @@ describe("NewIssueForm", () => {
   it("names every control: each one's label points at it", () => {
     const html = render();
     const controls = [...html.matchAll(/<(input|textarea)\b[^>]*\bid="([^"]+)"/g)];
-    expect(controls).toHaveLength(9);
+    expect(controls).toHaveLength(10); // The description's Preview switch is one too.
     for (const [, , id] of controls) expect(html).toContain(`<label for="${id}"`);
     expect(html).not.toMatch(/<(select|input|textarea)\b(?![^>]*\bid=)[^>]*>/);
   });
