@@ -15,12 +15,13 @@ import { createItemEmailLinks } from "../office/item-email-links";
 import { createOutlookMailContent } from "../office/mail-content";
 import { createJiraSession } from "../session/jira-session";
 import { createJiraMetadataCache } from "../jira/jira-metadata-cache";
-import { activateLanguage } from "../i18n/translate";
+import { activateLanguage, t } from "../i18n/translate";
 import { App } from "../ui/App";
 import { preloadEmailWork } from "../ui/lazy-email-work";
 import { createJiraMetadata, forgetMetadataOnSignOut, ownerOfSession } from "../ui/jira-metadata";
 import { JiraMetadataContext } from "../ui/use-jira-metadata";
 import { NotInOutlook } from "../ui/NotInOutlook";
+import { problemText } from "../ui/problem-text";
 import { createLocalStorageDrafts } from "./local-storage-drafts";
 
 async function start(): Promise<void> {
@@ -34,13 +35,13 @@ async function start(): Promise<void> {
   earlyConfig.catch(() => undefined); // Reported when the session asks for it, below.
   preloadEmailWork();
   const host = await waitForOffice();
+  document.documentElement.lang = host.displayLanguage;
+  // Before the first render: every string, React or not, reads the active language.
+  await activateLanguage(host.displayLanguage);
   if (!host.inOutlook) {
     root.render(<NotInOutlook />);
     return;
   }
-  document.documentElement.lang = host.displayLanguage;
-  // Before the first render: every string, React or not, reads the active language.
-  await activateLanguage(host.displayLanguage);
   // One roaming settings object for the session's token and the UI's small memories: each save
   // writes Office's whole in-memory copy, so two copies would overwrite each other's changes.
   const settings = createRoamingSettingsStorage();
@@ -113,8 +114,8 @@ function addinIconUrl(): string {
 }
 
 start().catch((error: unknown) => {
-  // Nothing rendered yet: show the failure in the page rather than leave a blank pane.
-  const text = error instanceof Error ? error.message : String(error);
-  document.body.textContent = `Jira for Outlook could not start: ${text}`;
+  // Nothing rendered yet: show the failure in the page rather than leave a blank pane (in English
+  // when it failed before the language was activated).
+  document.body.textContent = t("app.startFailed", { problem: problemText(error) });
   console.error(error);
 });

@@ -1,6 +1,7 @@
 import { FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { EmptyState } from "./components/EmptyState";
 import { Header } from "./components/Header";
+import { t } from "../i18n/translate";
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
@@ -12,10 +13,7 @@ export function NotInOutlook() {
   return (
     <FluentProvider theme={webLightTheme} className={styles.root}>
       <Header />
-      <EmptyState title="Open this add-in from Outlook">
-        This page is the Jira for Outlook task pane. Open an email in Outlook and choose Jira on the
-        ribbon, or try it without Outlook in the preview (npm start).
-      </EmptyState>
+      <EmptyState title={t("app.notInOutlookTitle")}>{t("app.notInOutlookHint")}</EmptyState>
     </FluentProvider>
   );
 }

@@ -1,3 +1,5 @@
+import { t } from "../i18n/translate";
+
 /** "Jira: jira.example.com" (the host, with its port if any) for a Jira base URL. */
 export function jiraHostCaption(jiraBaseUrl: string): string {
   let host: string;
@@ -6,5 +8,5 @@ export function jiraHostCaption(jiraBaseUrl: string): string {
   } catch {
     host = jiraBaseUrl; // Not a URL after all: show it as it is rather than nothing.
   }
-  return `Jira: ${host}`;
+  return t("app.jiraHost", { host });
 }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { manifestVersionOf, renderManifest } from "../../src/admin/manifest";
 import { validateManifestXml } from "../support/xml-schema";
+import { parseXml } from "./support/parse-xml";
 
 const template = readFileSync(path.resolve(__dirname, "../../manifest.xml"), "utf8");
 
@@ -14,7 +15,7 @@ describe("manifest.xml", () => {
     expect(template).toContain('<Set Name="Mailbox" MinVersion="1.5"/>');
     expect(template).toContain('<ExtensionPoint xsi:type="MessageReadCommandSurface">');
     expect(template).toContain("<SupportsPinning>true</SupportsPinning>");
-    expect(template).toContain('<bt:String id="TaskpaneButton.Label" DefaultValue="Jira"/>');
+    expect(template).toContain('<bt:String id="TaskpaneButton.Label" DefaultValue="Jira">');
     for (const size of [16, 32, 64, 80, 128]) {
       expect(template).toContain(`assets/icon-${size}.png`);
       expect(
@@ -23,6 +24,89 @@ describe("manifest.xml", () => {
           .toString()
       ).toBe("PNG");
     }
+  });
+});
+
+const MANIFEST_NS = "http://schemas.microsoft.com/office/appforoffice/1.1";
+const BASIC_TYPES_NS = "http://schemas.microsoft.com/office/officeappbasictypes/1.0";
+const LOCALES = ["de-DE", "fr-FR"] as const;
+
+/** Every string Outlook shows: DisplayName, Description, and each resource string by its id. */
+function localizableStrings(xml: string): Element[] {
+  const document = parseXml(xml);
+  const top = ["DisplayName", "Description"].map((name) => {
+    const element = document.getElementsByTagNameNS(MANIFEST_NS, name)[0];
+    if (!element) throw new Error(`manifest.xml has no <${name}>`);
+    return element;
+  });
+  return [...top, ...Array.from(document.getElementsByTagNameNS(BASIC_TYPES_NS, "String"))];
+}
+
+/** The Override of `element` for `locale`, or undefined. */
+function overrideValue(element: Element, locale: string): string | undefined {
+  const override = Array.from(element.childNodes).find(
+    (node): node is Element =>
+      node.nodeType === 1 &&
+      (node as Element).localName === "Override" &&
+      (node as Element).getAttribute("Locale") === locale
+  );
+  return override?.getAttribute("Value") ?? undefined;
+}
+
+/** The name of a localizable string in messages: its tag, or its resource id. */
+function nameOf(element: Element): string {
+  return element.getAttribute("id") ?? element.localName;
+}
+
+describe("manifest.xml in German and French", () => {
+  const strings = localizableStrings(template);
+
+  it("finds the strings Outlook shows (display name, description, group, button, supertip)", () => {
+    expect(strings.map(nameOf)).toEqual([
+      "DisplayName",
+      "Description",
+      "GroupLabel",
+      "TaskpaneButton.Label",
+      "TaskpaneButton.Tooltip",
+    ]);
+  });
+
+  it.each(LOCALES)("gives every one of them an Override for %s", (locale) => {
+    const missing = strings.filter((element) => !overrideValue(element, locale)?.trim());
+    expect(missing.map(nameOf)).toEqual([]);
+  });
+
+  it("translates the sentences, and keeps the names Jira for Outlook and Jira as they are", () => {
+    const byName = new Map(strings.map((element) => [nameOf(element), element]));
+    const value = (name: string, locale: string) => overrideValue(byName.get(name)!, locale);
+    expect(value("Description", "de-DE")).toBe(
+      "Erstellen Sie aus einer E-Mail einen Jira-Vorgang, oder fügen Sie die E-Mail einem Vorgang als Kommentar hinzu, auf Ihrem Jira Server oder Data Center."
+    );
+    expect(value("TaskpaneButton.Tooltip", "de-DE")).toBe(
+      "Erstellen Sie aus dieser E-Mail einen Jira-Vorgang, oder fügen Sie sie einem vorhandenen Vorgang hinzu."
+    );
+    expect(value("Description", "fr-FR")).toBe(
+      "Créez une demande Jira à partir d'un e-mail, ou ajoutez l'e-mail à une demande sous forme de commentaire, sur votre Jira Server ou Data Center."
+    );
+    expect(value("TaskpaneButton.Tooltip", "fr-FR")).toBe(
+      "Créez une demande Jira à partir de cet e-mail, ou ajoutez-le à une demande existante."
+    );
+    for (const locale of LOCALES) {
+      expect(value("DisplayName", locale)).toBe("Jira for Outlook");
+      expect(value("GroupLabel", locale)).toBe("Jira for Outlook");
+      expect(value("TaskpaneButton.Label", locale)).toBe("Jira");
+    }
+  });
+
+  it("keeps the Overrides in the manifest rendered for a deployment", async () => {
+    const xml = renderManifest(template, { addinUrl: "https://addin.contoso.com" });
+    const rendered = localizableStrings(xml);
+    for (const locale of LOCALES) {
+      expect(rendered.map((element) => overrideValue(element, locale))).toEqual(
+        strings.map((element) => overrideValue(element, locale))
+      );
+    }
+    expect(await validateManifestXml(xml)).toMatch(/validates/);
   });
 });
 

@@ -1,4 +1,5 @@
 import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { t } from "../../i18n/translate";
 import { jiraHostCaption } from "../jira-host-caption";
 import type { JiraAccount } from "../ports";
 
@@ -25,16 +26,16 @@ export function AccountBar({ account, jiraBaseUrl, onSignOut }: AccountBarProps)
   const styles = useStyles();
   const name = account.displayName || account.name;
   return (
-    <section className={styles.bar} aria-label="Jira account" data-testid="account-bar">
+    <section className={styles.bar} aria-label={t("app.accountRegion")} data-testid="account-bar">
       <div className={styles.who}>
         {/* One text node, so "Signed in as Jane Doe" can be matched exactly; dir="auto" for RTL names. */}
         <Text weight="semibold" className={styles.name} dir="auto">
-          {`Signed in as ${name}`}
+          {t("app.signedInAs", { name })}
         </Text>
         <Caption1>{jiraHostCaption(jiraBaseUrl)}</Caption1>
       </div>
       <Button appearance="subtle" onClick={onSignOut}>
-        Sign out
+        {t("app.signOut")}
       </Button>
     </section>
   );

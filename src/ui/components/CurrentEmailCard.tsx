@@ -1,4 +1,6 @@
 import { Caption1, Card, CardHeader, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { formatDateTime } from "../../i18n/format";
+import { t } from "../../i18n/translate";
 import type { MailMessage } from "../../mail/mail-message";
 
 const useStyles = makeStyles({
@@ -8,17 +10,17 @@ const useStyles = makeStyles({
 
 export interface CurrentEmailCardProps {
   message: MailMessage;
-  /** BCP 47 language for dates, e.g. Office's display language. */
-  locale: string;
 }
 
 /** Which email the pane is acting on: subject, sender, date, attachments. */
-export function CurrentEmailCard({ message, locale }: CurrentEmailCardProps) {
+export function CurrentEmailCard({ message }: CurrentEmailCardProps) {
   const styles = useStyles();
   const files = message.attachments.filter((attachment) => !attachment.isInline).length;
-  const sender = message.from ? `${message.from.name} <${message.from.address}>` : "Unknown sender";
+  const sender = message.from
+    ? `${message.from.name} <${message.from.address}>`
+    : t("app.unknownSender");
   return (
-    <Card className={styles.card} aria-label="Current email">
+    <Card className={styles.card} aria-label={t("app.currentEmailRegion")}>
       <CardHeader
         header={
           // dir="auto": subjects can be right-to-left; <bdi> keeps them from reordering the rest.
@@ -29,27 +31,26 @@ export function CurrentEmailCard({ message, locale }: CurrentEmailCardProps) {
             dir="auto"
             data-testid="current-subject"
           >
-            <bdi>{message.subject || "(no subject)"}</bdi>
+            <bdi>{message.subject || t("app.noSubject")}</bdi>
           </Text>
         }
         description={
           <Caption1>
             <bdi>{sender}</bdi>
-            {message.sentAt && <> · {formatDate(message.sentAt, locale)}</>}
+            {message.sentAt && <> · {sentAtText(message.sentAt)}</>}
           </Caption1>
         }
       />
-      {files > 0 && <Caption1>{files === 1 ? "1 attachment" : `${files} attachments`}</Caption1>}
+      {files > 0 && <Caption1>{t("app.attachmentCount", { count: files })}</Caption1>}
     </Card>
   );
 }
 
-function formatDate(date: Date, locale: string): string {
+/** When the email was sent, for the active language ("Nov 30, 2026, 9:15 AM" / "30.11.2026, 09:15"). */
+function sentAtText(date: Date): string {
   try {
-    return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(
-      date
-    );
+    return formatDateTime(date);
   } catch {
-    return date.toISOString(); // An unknown locale tag must not break the pane.
+    return date.toISOString(); // An unknown locale tag or an invalid date must not break the pane.
   }
 }

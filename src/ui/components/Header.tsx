@@ -1,5 +1,6 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import logoUrl from "../../../assets/icon-32.png";
+import { t } from "../../i18n/translate";
 
 const useStyles = makeStyles({
   header: {
@@ -19,7 +20,7 @@ export function Header() {
     <header className={styles.header}>
       <img className={styles.logo} src={logoUrl} alt="" />
       <Text as="h1" weight="semibold" size={400}>
-        Jira for Outlook
+        {t("app.productName")}
       </Text>
     </header>
   );

@@ -8,6 +8,8 @@ import {
   tokens,
   useId,
 } from "@fluentui/react-components";
+import { t } from "../../i18n/translate";
+import { focusIfLost } from "../focus";
 import { jiraHostCaption } from "../jira-host-caption";
 
 const useStyles = makeStyles({
@@ -29,20 +31,22 @@ export function SignInCard({ jiraBaseUrl, signingIn, onSignIn }: SignInCardProps
   return (
     <Card className={styles.card} aria-labelledby={headingId} data-testid="sign-in-card">
       <Text as="h2" id={headingId} weight="semibold" size={400}>
-        Connect to Jira
+        {t("app.signInTitle")}
       </Text>
-      <Text as="p">
-        {
-          "Sign in with your Jira account. You approve access on Jira's own page; the add-in never sees your password."
-        }
-      </Text>
+      <Text as="p">{t("app.signInExplanation")}</Text>
       <div className={styles.actions}>
         {/* Busy, it stays focusable (aria-disabled): a disabled button would drop the keyboard
-            user's focus to <body> while the dialog is open. */}
-        <Button appearance="primary" disabledFocusable={signingIn} onClick={onSignIn}>
-          Sign in to Jira
+            user's focus to <body> while the dialog is open. After Sign out (the button the user
+            was on is gone), focus goes on to this one. */}
+        <Button
+          ref={focusIfLost}
+          appearance="primary"
+          disabledFocusable={signingIn}
+          onClick={onSignIn}
+        >
+          {t("app.signInButton")}
         </Button>
-        {signingIn && <Spinner size="tiny" label="Waiting for Jira…" />}
+        {signingIn && <Spinner size="tiny" label={t("app.waitingForJira")} />}
       </div>
       <Caption1>{jiraHostCaption(jiraBaseUrl)}</Caption1>
     </Card>

@@ -7,6 +7,7 @@ import {
 } from "@fluentui/react-components";
 import { Component } from "react";
 import type { ErrorInfo, ReactNode } from "react";
+import { t } from "../../i18n/translate";
 
 export interface ViewLoadProblemProps {
   /** Reloads the pane (window.location.reload in the pane; drafts are stored, so nothing is lost). */
@@ -16,13 +17,13 @@ export interface ViewLoadProblemProps {
 /** A part of the pane that could not be loaded or shown, with the way on: reload the pane. */
 export function ViewLoadProblem({ onReload }: ViewLoadProblemProps) {
   return (
-    <MessageBar intent="error" layout="multiline" data-testid="view-load-problem">
+    <MessageBar intent="error" layout="multiline" role="alert" data-testid="view-load-problem">
       <MessageBarBody>
-        <MessageBarTitle>This part of the pane could not be shown</MessageBarTitle>
-        Check your network connection and reload the pane. Your drafts are kept.
+        <MessageBarTitle>{t("app.viewLoadProblemTitle")}</MessageBarTitle>
+        {t("app.viewLoadProblemHint")}
       </MessageBarBody>
       <MessageBarActions>
-        <Button onClick={onReload}>Reload the pane</Button>
+        <Button onClick={onReload}>{t("app.reloadPane")}</Button>
       </MessageBarActions>
     </MessageBar>
   );

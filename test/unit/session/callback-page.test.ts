@@ -8,6 +8,9 @@ const JIRA = "https://jira.example.com/jira";
 
 interface Page {
   status: { textContent: string };
+  /** `<html lang>` and `<title>` of the page. */
+  lang: string;
+  title: string;
   replacedWith: string[];
   sentToPane: Array<{ message: string; targetOrigin?: string }>;
   fetched: string[];
@@ -23,16 +26,33 @@ afterEach(() => {
   globalThis.fetch = realFetch;
 });
 
-/** Loads the page at `callback.html<search>`; the host serves `config` as addin-config.json. */
-async function loadPage(search: string, config: () => Response): Promise<Page> {
+/**
+ * Loads the page at `callback.html<search>`; the host serves `config` as addin-config.json and
+ * says Office's display language is `displayLanguage`.
+ */
+async function loadPage(
+  search: string,
+  config: () => Response,
+  displayLanguage = "en-US"
+): Promise<Page> {
   const page: Page = {
     status: { textContent: "Finishing sign-in to Jira…" },
+    lang: "en",
+    title: "Jira for Outlook: finishing sign-in",
     replacedWith: [],
     sentToPane: [],
     fetched: [],
   };
   globals.document = {
     getElementById: (id: string) => (id === "status" ? page.status : null),
+    documentElement: {
+      set lang(value: string) {
+        page.lang = value;
+      },
+    },
+    set title(value: string) {
+      page.title = value;
+    },
   };
   globals.window = {
     location: {
@@ -45,6 +65,7 @@ async function loadPage(search: string, config: () => Response): Promise<Page> {
   globals.Office = {
     onReady: async () => ({ host: "Outlook" }),
     context: {
+      displayLanguage,
       requirements: { isSetSupported: () => true },
       ui: {
         messageParent: (message: string, options?: { targetOrigin?: string }) =>
@@ -179,5 +200,34 @@ describe("the callback page, after Jira's redirect", () => {
       expect(page.status.textContent).not.toContain(token);
       expect(page.status.textContent).not.toContain("VerifierValue42");
     }
+  });
+});
+
+describe("the callback page in Office's display language", () => {
+  it("speaks German when Office does: text, lang and title, and the failure it sends the pane", async () => {
+    const page = await loadPage(
+      "?authorize=rt",
+      () => new Response("no", { status: 404 }),
+      "de-DE"
+    );
+    expect(page.lang).toBe("de");
+    expect(page.title).toBe("Jira for Outlook: Anmeldung wird abgeschlossen");
+    expect(page.status.textContent).toMatch(
+      /^Die Anmeldeseite von Jira konnte nicht geöffnet werden: .*Schließen Sie dieses Fenster/
+    );
+    expect(JSON.parse(page.sentToPane[0]?.message ?? "")).toMatchObject({
+      message: expect.stringMatching(/^Die Anmeldeseite von Jira konnte nicht geöffnet werden/),
+    });
+  });
+
+  it("speaks French after Jira's redirect, and English for a language it doesn't know", async () => {
+    const french = await loadPage("?oauth_token=rt&oauth_verifier=v1", configResponse, "fr-CA");
+    expect(french.lang).toBe("fr");
+    expect(french.status.textContent).toBe(
+      "Jira a autorisé l'accès. Retour à Outlook pour terminer la connexion…"
+    );
+    const japanese = await loadPage("?oauth_token=rt&oauth_verifier=v1", configResponse, "ja-JP");
+    expect(japanese.lang).toBe("en");
+    expect(japanese.status.textContent).toMatch(/^Jira approved access/);
   });
 });
