@@ -15,7 +15,7 @@ import { createItemEmailLinks } from "../office/item-email-links";
 import { createOutlookMailContent } from "../office/mail-content";
 import { createJiraSession } from "../session/jira-session";
 import { createJiraMetadataCache } from "../jira/jira-metadata-cache";
-import { activateLanguage, t } from "../i18n/translate";
+import { activateLanguage, currentLocale, t } from "../i18n/translate";
 import { App } from "../ui/App";
 import { preloadEmailWork } from "../ui/lazy-email-work";
 import { createJiraMetadata, forgetMetadataOnSignOut, ownerOfSession } from "../ui/jira-metadata";
@@ -35,9 +35,10 @@ async function start(): Promise<void> {
   earlyConfig.catch(() => undefined); // Reported when the session asks for it, below.
   preloadEmailWork();
   const host = await waitForOffice();
-  document.documentElement.lang = host.displayLanguage;
-  // Before the first render: every string, React or not, reads the active language.
+  // Before the first render: every string, React or not, reads the active language. The page's
+  // lang is the language shown (a Japanese Office gets English text, read by an English voice).
   await activateLanguage(host.displayLanguage);
+  document.documentElement.lang = currentLocale();
   if (!host.inOutlook) {
     root.render(<NotInOutlook />);
     return;

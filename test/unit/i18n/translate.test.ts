@@ -41,6 +41,9 @@ describe("t", () => {
 
   test("formats sizes and lists for the active locale", async () => {
     expect(formatFileSize(512)).toBe("512 bytes");
+    expect(formatFileSize(2.5 * 1024)).toBe("3 KB");
+    expect(formatFileSize(Number.NaN)).toBe("0 bytes");
+    expect(formatFileSize(-5)).toBe("0 bytes");
     expect(formatFileSize(3.14 * 1024 * 1024)).toBe("3.1 MB");
     expect(formatList(["a", "b", "c"])).toBe("a, b, and c");
     await activateLanguage("de-DE");
