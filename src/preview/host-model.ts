@@ -14,7 +14,23 @@ export const PREVIEW_HOST_PROPERTY = "outlookPreviewHost";
 /** Bump when the shape of {@link PreviewHost} changes incompatibly. */
 export const PREVIEW_HOST_CONTRACT_VERSION = 1;
 
-export type PreviewTheme = "light" | "dark";
+/**
+ * Outlook's theme as the preview emulates it. "highContrast" stands for Windows high contrast
+ * (a contrast theme): Office then reports black-and-white theme colours and the browser engine
+ * reports `forced-colors: active`; the stand-in can only do the first (see officeThemeColors).
+ */
+export type PreviewTheme = "light" | "dark" | "highContrast";
+
+/** The themes the preview offers, in the toolbar's order. */
+export const PREVIEW_THEMES: readonly PreviewTheme[] = ["light", "dark", "highContrast"];
+
+/**
+ * The display languages the preview's toolbar offers (the pane's languages). Office's
+ * displayLanguage can be any BCP 47 tag; the URL query accepts others too, to try the fallback.
+ */
+export const PREVIEW_LANGUAGES = ["en-US", "de-DE", "fr-FR"] as const;
+
+export const DEFAULT_DISPLAY_LANGUAGE = "en-US";
 
 /**
  * Which Outlook the preview emulates:
@@ -29,13 +45,19 @@ export interface PreviewHostSnapshot {
   readonly item: PreviewMessage | null;
   readonly theme: PreviewTheme;
   readonly mailboxMode: MailboxMode;
+  /**
+   * Office's UI language (`Office.context.displayLanguage`), e.g. "de-DE". Office fixes it for the
+   * session: the pane reads it once at start, so the preview page reloads the pane when it changes.
+   */
+  readonly displayLanguage: string;
 }
 
 /** Raised to subscribers after the state changed. */
 export type PreviewHostEvent =
   | { readonly type: "itemChanged" }
   | { readonly type: "themeChanged" }
-  | { readonly type: "mailboxModeChanged" };
+  | { readonly type: "mailboxModeChanged" }
+  | { readonly type: "displayLanguageChanged" };
 
 export type PreviewHostListener = (event: PreviewHostEvent) => void;
 
@@ -50,10 +72,14 @@ export interface PreviewHost {
   setItem(item: PreviewMessage | null): void;
   setTheme(theme: PreviewTheme): void;
   setMailboxMode(mode: MailboxMode): void;
+  setDisplayLanguage(displayLanguage: string): void;
 }
 
 export interface CreatePreviewHostOptions {
-  readonly initial: PreviewHostSnapshot;
+  /** The state to start with; the display language defaults to {@link DEFAULT_DISPLAY_LANGUAGE}. */
+  readonly initial: Omit<PreviewHostSnapshot, "displayLanguage"> & {
+    readonly displayLanguage?: string;
+  };
   readonly userProfile?: PreviewAddress;
   /** Where listener errors go (a listener from a reloaded iframe can throw). Default: console.error. */
   readonly reportError?: (error: unknown) => void;
@@ -66,7 +92,10 @@ export const DEFAULT_USER_PROFILE: PreviewAddress = {
 
 /** Creates the host state; the preview page owns it, React reads it with `useSyncExternalStore`. */
 export function createPreviewHost(options: CreatePreviewHostOptions): PreviewHost {
-  let snapshot = options.initial;
+  let snapshot: PreviewHostSnapshot = {
+    ...options.initial,
+    displayLanguage: options.initial.displayLanguage ?? DEFAULT_DISPLAY_LANGUAGE,
+  };
   const listeners = new Set<PreviewHostListener>();
   const reportError =
     options.reportError ??
@@ -108,26 +137,48 @@ export function createPreviewHost(options: CreatePreviewHostOptions): PreviewHos
         update({ ...snapshot, mailboxMode }, { type: "mailboxModeChanged" });
       }
     },
+    setDisplayLanguage(displayLanguage) {
+      if (displayLanguage !== snapshot.displayLanguage) {
+        update({ ...snapshot, displayLanguage }, { type: "displayLanguageChanged" });
+      }
+    },
   };
 }
 
-/** Office theme colours close to Outlook's light and dark themes (`Office.context.officeTheme`). */
+/**
+ * Office theme colours close to Outlook's light, dark and high-contrast themes
+ * (`Office.context.officeTheme`). High contrast: Office follows the Windows contrast theme with
+ * pure black and white (the default "Night sky"/"Aquatic" themes have a black background). The
+ * browser's `forced-colors: active` can't be set from a page; e2e tests emulate it through the
+ * DevTools protocol (Emulation.setEmulatedMedia).
+ */
 export function officeThemeColors(theme: PreviewTheme): OfficeThemeColors {
-  return theme === "dark"
-    ? {
+  switch (theme) {
+    case "dark":
+      return {
         bodyBackgroundColor: "#292929",
         bodyForegroundColor: "#FFFFFF",
         controlBackgroundColor: "#1F1F1F",
         controlForegroundColor: "#FFFFFF",
         isDarkTheme: true,
-      }
-    : {
+      };
+    case "highContrast":
+      return {
+        bodyBackgroundColor: "#000000",
+        bodyForegroundColor: "#FFFFFF",
+        controlBackgroundColor: "#000000",
+        controlForegroundColor: "#FFFFFF",
+        isDarkTheme: true,
+      };
+    case "light":
+      return {
         bodyBackgroundColor: "#FFFFFF",
         bodyForegroundColor: "#242424",
         controlBackgroundColor: "#FFFFFF",
         controlForegroundColor: "#242424",
         isDarkTheme: false,
       };
+  }
 }
 
 /**

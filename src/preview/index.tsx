@@ -13,7 +13,12 @@ import { createPreviewHost, PREVIEW_HOST_PROPERTY } from "./host-model";
 import type { PreviewHost } from "./host-model";
 import type { PreviewMessage } from "./message-model";
 import { messageFromEml } from "./message-from-eml";
-import { loadOpenedEml, loadPreviewState } from "./preview-state";
+import {
+  loadOpenedEml,
+  loadPreviewState,
+  readPreviewQuery,
+  withPreviewQuery,
+} from "./preview-state";
 import { SAMPLES } from "./samples";
 import { browserStorage } from "./storage";
 
@@ -45,7 +50,10 @@ async function start(): Promise<void> {
     throw new Error("preview.html has no #root element");
   }
   const storage = browserStorage();
-  const saved = loadPreviewState(storage);
+  // The URL (`?lang=de-DE&theme=dark`) wins over what the last visit left.
+  const query = readPreviewQuery(window.location.search);
+  for (const problem of query.problems) console.warn(`Outlook preview: ${problem}`);
+  const saved = withPreviewQuery(loadPreviewState(storage), query);
   const samples: LoadedSample[] = await Promise.all(
     SAMPLES.map(async (sample) => ({ id: sample.id, message: await messageFromEml(sample.source) }))
   );
@@ -61,7 +69,12 @@ async function start(): Promise<void> {
     : { kind: "sample" as const, id: (savedSample ?? first)?.id ?? "" };
 
   const host = createPreviewHost({
-    initial: { item, theme: saved.theme, mailboxMode: saved.mailboxMode },
+    initial: {
+      item,
+      theme: saved.theme,
+      mailboxMode: saved.mailboxMode,
+      displayLanguage: saved.displayLanguage,
+    },
   });
   window[PREVIEW_HOST_PROPERTY] = host;
 
@@ -72,6 +85,7 @@ async function start(): Promise<void> {
       initialOpened={opened}
       initialSelection={selection}
       storage={storage}
+      queryProblem={query.problems.length > 0 ? query.problems.join(" ") : null}
     />
   );
 }

@@ -5,10 +5,9 @@ import {
   Spinner,
   makeStyles,
   tokens,
-  webDarkTheme,
-  webLightTheme,
 } from "@fluentui/react-components";
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
+import { t } from "../i18n/translate";
 import { AccountBar } from "./components/AccountBar";
 import { ConnectionEndedBanner } from "./components/ConnectionEndedBanner";
 import { CurrentEmailCard } from "./components/CurrentEmailCard";
@@ -33,9 +32,11 @@ import type {
   ThemePort,
 } from "./ports";
 import { useAttachmentMeta } from "./new-issue/use-attachment-meta";
+import { problemText } from "./problem-text";
 import { useCurrentMessage } from "./use-current-message";
 import { useSessionState } from "./use-session-state";
 import { useThemeName } from "./use-theme-name";
+import { fluentThemeFor } from "./fluent-theme";
 
 const useStyles = makeStyles({
   root: {
@@ -83,7 +84,7 @@ export function App(props: AppProps) {
   const [hostProblem, setHostProblem] = useState<string | null>(null);
   const handleHostError = useCallback(
     (error: Error) =>
-      setHostProblem(`Outlook did not accept an event subscription: ${error.message}`),
+      setHostProblem(t("app.eventSubscriptionRefused", { problem: problemText(error) })),
     []
   );
   const themeName = useThemeName(theme, handleHostError);
@@ -136,10 +137,7 @@ export function App(props: AppProps) {
   // Every slot below keeps its place whatever the state, so the form (and what is typed in it)
   // stays mounted from signed in through "connection ended" and the new sign-in.
   return (
-    <FluentProvider
-      theme={themeName === "dark" ? webDarkTheme : webLightTheme}
-      data-theme={themeName}
-    >
+    <FluentProvider theme={fluentThemeFor(themeName)} data-theme={themeName}>
       {/* The layout lives on this div, not on the provider: Fluent copies the provider's classes
           onto its portals' mount node (the pickers' lists), which would then cover the pane. */}
       <div className={styles.root}>
@@ -147,9 +145,7 @@ export function App(props: AppProps) {
         <main className={styles.main}>
           {hostProblem && (
             <MessageBar intent="warning" className={styles.problem}>
-              <MessageBarBody>
-                {hostProblem} The pane may not follow your selection; reopen it if it looks stale.
-              </MessageBarBody>
+              <MessageBarBody>{`${hostProblem} ${t("app.mayNotFollowSelection")}`}</MessageBarBody>
             </MessageBar>
           )}
           {notice && (
@@ -159,7 +155,7 @@ export function App(props: AppProps) {
               onDismiss={handleDismissNotice}
             />
           )}
-          {state.status === "starting" && <Spinner size="small" label="Connecting…" />}
+          {state.status === "starting" && <Spinner size="small" label={t("app.connecting")} />}
           {state.status === "not_configured" && <NotConfiguredCard notice={state.notice} />}
           {signInCard && (
             <SignInCard
@@ -184,15 +180,13 @@ export function App(props: AppProps) {
             />
           )}
           {message ? (
-            <CurrentEmailCard message={message} locale={locale} />
+            <CurrentEmailCard message={message} />
           ) : (
-            <EmptyState title="No email selected">
-              Select an email in Outlook to create a Jira issue from it.
-            </EmptyState>
+            <EmptyState title={t("app.noEmailTitle")}>{t("app.noEmailHint")}</EmptyState>
           )}
           <ViewLoadBoundary onReload={reload}>
             {connected && message && (work.status === "loading" || work.status === "idle") && (
-              <Spinner size="small" label="Loading…" />
+              <Spinner size="small" label={t("app.loading")} />
             )}
             {connected && work.status === "failed" && <ViewLoadProblem onReload={reload} />}
             {loadedWork && message && jiraBaseUrl && (

@@ -13,7 +13,11 @@ import type {
 
 export type { ThreadHeaders } from "../mail/mail-message";
 
-export type ThemeName = "light" | "dark";
+/**
+ * The pane's theme: light, dark, or high contrast (a Windows contrast theme, seen as Office's
+ * black-and-white theme colours or the browser's `forced-colors: active`).
+ */
+export type ThemeName = "light" | "dark" | "highContrast";
 export type Unsubscribe = () => void;
 
 /** The email the pane is looking at. */
@@ -24,7 +28,7 @@ export interface MailboxPort {
   subscribeToMessageChanges(listener: () => void, onError: (error: Error) => void): Unsubscribe;
 }
 
-/** Light or dark, as the host decides it (Office's theme, else the operating system's). */
+/** Light, dark or high contrast, as the host decides (Office's theme, else the operating system's). */
 export interface ThemePort {
   current(): ThemeName;
   subscribe(listener: (theme: ThemeName) => void, onError: (error: Error) => void): Unsubscribe;

@@ -149,7 +149,7 @@ describe("preview", () => {
       (element) => getComputedStyle(element).backgroundColor
     );
 
-    await page.getByRole("switch", { name: "Dark theme" }).click();
+    await page.getByLabel("Office theme").selectOption("dark");
 
     await pane.locator('[data-theme="dark"]').waitFor();
     const darkBackground = await pane
@@ -163,7 +163,7 @@ describe("preview", () => {
   it("has no serious or critical accessibility violation in the pane, light and dark", async () => {
     const pane = await openPreviewPane(page);
     expect(await seriousAxeViolations(pane)).toEqual([]);
-    await page.getByRole("switch", { name: "Dark theme" }).click();
+    await page.getByLabel("Office theme").selectOption("dark");
     await pane.locator('[data-theme="dark"]').waitFor();
     expect(await seriousAxeViolations(pane)).toEqual([]);
   });

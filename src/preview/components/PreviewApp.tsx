@@ -1,15 +1,10 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
-import {
-  FluentProvider,
-  makeStaticStyles,
-  makeStyles,
-  webDarkTheme,
-  webLightTheme,
-} from "@fluentui/react-components";
+import { FluentProvider, makeStaticStyles, makeStyles } from "@fluentui/react-components";
+import { fluentThemeFor } from "../../ui/fluent-theme";
 import type { MailboxMode, PreviewHost, PreviewTheme } from "../host-model";
 import type { PreviewMessage } from "../message-model";
 import { messageFromEml } from "../message-from-eml";
-import { saveOpenedEml, savePreviewState } from "../preview-state";
+import { saveOpenedEml, savePreviewState, syncedPreviewQuery } from "../preview-state";
 import type { PreviewSelection } from "../preview-state";
 import type { KeyValueStorage } from "../storage";
 import { MessageList } from "./MessageList";
@@ -31,6 +26,11 @@ export interface PreviewAppProps {
   readonly initialOpened: PreviewMessage | null;
   readonly initialSelection: PreviewSelection | null;
   readonly storage: KeyValueStorage;
+  /**
+   * A problem with the page's URL query (`?lang=`/`?theme=`), shown like a problem with an opened
+   * file, so a mistyped test URL says what it ignored.
+   */
+  readonly queryProblem?: string | null;
 }
 
 const OPENED_KEY = "opened-eml";
@@ -57,13 +57,14 @@ export function PreviewApp({
   initialOpened,
   initialSelection,
   storage,
+  queryProblem = null,
 }: PreviewAppProps) {
   useStaticStyles();
   const styles = useStyles();
   const snapshot = useSyncExternalStore(host.subscribe, host.getSnapshot);
   const [opened, setOpened] = useState(initialOpened);
   const [selection, setSelection] = useState(initialSelection);
-  const [openError, setOpenError] = useState<string | null>(null);
+  const [openError, setOpenError] = useState<string | null>(queryProblem);
 
   const entries = useMemo<MessageListEntry[]>(
     () => [
@@ -79,8 +80,14 @@ export function PreviewApp({
       selection,
       theme: snapshot.theme,
       mailboxMode: snapshot.mailboxMode,
+      displayLanguage: snapshot.displayLanguage,
     });
-  }, [storage, selection, snapshot.theme, snapshot.mailboxMode]);
+    // A ?lang= or ?theme= in the URL follows the toolbar, so a reload keeps what was chosen last.
+    const search = syncedPreviewQuery(window.location.search, snapshot);
+    if (search !== window.location.search) {
+      window.history.replaceState(window.history.state, "", `${window.location.pathname}${search}`);
+    }
+  }, [storage, selection, snapshot]);
 
   const handleSelect = useCallback(
     (entry: MessageListEntry) => {
@@ -117,19 +124,22 @@ export function PreviewApp({
     (mode: MailboxMode) => host.setMailboxMode(mode),
     [host]
   );
+  const handleDisplayLanguageChange = useCallback(
+    (displayLanguage: string) => host.setDisplayLanguage(displayLanguage),
+    [host]
+  );
 
   return (
-    <FluentProvider
-      theme={snapshot.theme === "dark" ? webDarkTheme : webLightTheme}
-      className={styles.provider}
-    >
+    <FluentProvider theme={fluentThemeFor(snapshot.theme)} className={styles.provider}>
       <div className={styles.layout}>
         <div className={styles.toolbar}>
           <PreviewToolbar
             theme={snapshot.theme}
             mailboxMode={snapshot.mailboxMode}
+            displayLanguage={snapshot.displayLanguage}
             onThemeChange={handleThemeChange}
             onMailboxModeChange={handleMailboxModeChange}
+            onDisplayLanguageChange={handleDisplayLanguageChange}
           />
         </div>
         <MessageList
@@ -140,8 +150,9 @@ export function PreviewApp({
           openError={openError}
         />
         <ReadingPane message={snapshot.item} />
-        {/* A new key per emulated client reloads the pane: Outlook restarts the add-in with other requirement sets. */}
-        <TaskPaneFrame key={snapshot.mailboxMode} />
+        {/* A new key per emulated client or display language reloads the pane: Outlook starts the
+            add-in afresh with other requirement sets, and fixes the display language per session. */}
+        <TaskPaneFrame key={`${snapshot.mailboxMode} ${snapshot.displayLanguage}`} />
       </div>
     </FluentProvider>
   );

@@ -6,7 +6,7 @@
  *
  * Never import this from production code: it lives under src/preview/ and is its own webpack entry.
  */
-import { officeThemeColors } from "../host-model";
+import { DEFAULT_DISPLAY_LANGUAGE, officeThemeColors } from "../host-model";
 import { browserStorage } from "../storage";
 import { defaultSchedule } from "./async-result";
 import type { Schedule } from "./async-result";
@@ -40,6 +40,9 @@ if (!host && !isDialog) {
 // Like an Outlook client, the stand-in's requirement sets are fixed for the life of the page:
 // the preview page reloads the pane when the emulated client changes.
 const mode = host?.getSnapshot().mailboxMode ?? "modern";
+// Office fixes the display language per session too: the preview page reloads the pane (and a
+// dialog opened later reads the same host) when it changes.
+const displayLanguage = host?.getSnapshot().displayLanguage ?? DEFAULT_DISPLAY_LANGUAGE;
 const mailboxBinding = createMailbox({
   host,
   mode,
@@ -90,8 +93,8 @@ const office = {
   context: {
     host: HostType.Outlook,
     platform: PlatformType.OfficeOnline,
-    displayLanguage: "en-US",
-    contentLanguage: "en-US",
+    displayLanguage,
+    contentLanguage: displayLanguage,
     diagnostics: {
       host: HostType.Outlook,
       platform: PlatformType.OfficeOnline,

@@ -1,7 +1,9 @@
 /**
  * The mechanism shared by roaming settings and item custom properties: a name → JSON-value bag,
  * read from one storage key when created, changed in memory by set/remove, written only by save,
- * which refuses (and writes nothing) when the JSON of the whole bag exceeds the host's limit.
+ * which refuses (and writes nothing) when the whole bag exceeds the host's limit. Two bags over
+ * one storage key behave as two Outlook clients of one mailbox: each loaded the saved state when it
+ * was created, and each save writes its whole copy, so the last save wins.
  */
 import type { KeyValueStorage } from "../storage";
 import { deliver, failed, succeeded } from "./async-result";
@@ -13,8 +15,10 @@ export interface PropertyBagOptions {
   readonly storage: KeyValueStorage;
   readonly schedule: Schedule;
   readonly storageKey: string;
-  /** Most characters of JSON the host accepts for the whole bag. */
+  /** Most characters the host accepts for the whole bag, as `measure` counts them. */
   readonly maxChars: number;
+  /** How the host counts the bag's size. Default: the length of its JSON. */
+  readonly measure?: (values: Readonly<Record<string, unknown>>) => number;
   /** The error a save over `maxChars` fails with. */
   readonly tooLargeError: OfficeErrorInfo;
 }
@@ -43,8 +47,10 @@ export function createPersistedPropertyBag(options: PropertyBagOptions): Persist
     },
     getAll: () => Object.fromEntries(values),
     save(callback, asyncContext) {
-      const json = JSON.stringify(Object.fromEntries(values));
-      if (json.length > options.maxChars) {
+      const all = Object.fromEntries(values);
+      const json = JSON.stringify(all);
+      const size = options.measure ? options.measure(all) : json.length;
+      if (size > options.maxChars) {
         deliver(options.schedule, callback, failed(options.tooLargeError, asyncContext));
         return;
       }

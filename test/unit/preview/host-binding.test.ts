@@ -53,14 +53,17 @@ describe("createPreviewHost", () => {
     previewHost.setTheme("light");
     previewHost.setTheme("dark");
     previewHost.setMailboxMode("onPremises15");
+    previewHost.setDisplayLanguage("en-US");
+    previewHost.setDisplayLanguage("de-DE");
     unsubscribe();
     previewHost.setTheme("light");
-    expect(events).toEqual(["themeChanged", "mailboxModeChanged"]);
-    expect(reportError).toHaveBeenCalledTimes(3); // the throwing listener is still subscribed
+    expect(events).toEqual(["themeChanged", "mailboxModeChanged", "displayLanguageChanged"]);
+    expect(reportError).toHaveBeenCalledTimes(4); // the throwing listener is still subscribed
     expect(previewHost.getSnapshot()).toEqual({
       item: null,
       theme: "light",
       mailboxMode: "onPremises15",
+      displayLanguage: "de-DE",
     });
   });
 });

@@ -1,6 +1,7 @@
 import { createMemoryStorage } from "../../../src/preview/storage";
 import {
   createRoamingSettings,
+  officeSettingsLength,
   ROAMING_SETTINGS_MAX_CHARS,
   ROAMING_SETTINGS_STORAGE_KEY,
 } from "../../../src/preview/office-standin/roaming-settings";
@@ -54,16 +55,59 @@ describe("roamingSettings stand-in", () => {
     expect(JSON.parse(storage.getItem(ROAMING_SETTINGS_STORAGE_KEY)!)).toEqual({ kept: true });
   });
 
-  it("accepts exactly 32,768 characters of JSON", async () => {
+  it("counts as office.js does (each value serialized, then the whole again) and accepts exactly 32,768", async () => {
+    // {"v":"\"xxx…\""}: the value's own quotes are escaped, so they count twice.
+    const overhead = officeSettingsLength({ v: "" });
+    expect(overhead).toBe(JSON.stringify({ v: JSON.stringify("") }).length);
+    const fits = "x".repeat(ROAMING_SETTINGS_MAX_CHARS - overhead);
+    expect(officeSettingsLength({ v: fits })).toBe(ROAMING_SETTINGS_MAX_CHARS);
+
     const storage = createMemoryStorage();
     const settings = createRoamingSettings({ storage, schedule: immediate });
-    const overhead = JSON.stringify({ v: "" }).length;
-    settings.set("v", "x".repeat(ROAMING_SETTINGS_MAX_CHARS - overhead));
-    const result = await callbackResult<StandInAsyncResult<undefined>>((callback) =>
+    settings.set("v", fits);
+    const saved = await callbackResult<StandInAsyncResult<undefined>>((callback) =>
       settings.saveAsync(callback)
     );
-    expect(result.status).toBe("succeeded");
-    expect(storage.getItem(ROAMING_SETTINGS_STORAGE_KEY)).toHaveLength(ROAMING_SETTINGS_MAX_CHARS);
+    expect(saved.status).toBe("succeeded");
+
+    settings.set("v", `${fits}x`);
+    const refused = await callbackResult<StandInAsyncResult<undefined>>((callback) =>
+      settings.saveAsync(callback)
+    );
+    expect(refused.error).toMatchObject({ code: 9057 });
+    expect(JSON.parse(storage.getItem(ROAMING_SETTINGS_STORAGE_KEY)!)).toEqual({ v: fits });
+  });
+
+  it("lists every setting it holds, as Outlook's getSettingsData does", () => {
+    const storage = createMemoryStorage({
+      [ROAMING_SETTINGS_STORAGE_KEY]: JSON.stringify({ a: 1 }),
+    });
+    const settings = createRoamingSettings({ storage, schedule: immediate });
+    settings.set("b", { c: true });
+    expect(settings.getSettingsData()).toEqual({ a: 1, b: { c: true } });
+  });
+
+  it("behaves as two Outlook clients of one mailbox over one store: each loaded once, the last save wins", async () => {
+    const storage = createMemoryStorage();
+    const first = createRoamingSettings({ storage, schedule: immediate });
+    const second = createRoamingSettings({ storage, schedule: immediate });
+    first.set("jira-token:https://jira.example.com key", { token: "first" });
+    await callbackResult((callback) => first.saveAsync(callback));
+
+    // The second client loaded before that save: it doesn't see the token, and its save drops it.
+    expect(second.get("jira-token:https://jira.example.com key")).toBeUndefined();
+    second.set("jira-destinations", { formatVersion: 1 });
+    await callbackResult((callback) => second.saveAsync(callback));
+
+    expect(JSON.parse(storage.getItem(ROAMING_SETTINGS_STORAGE_KEY)!)).toEqual({
+      "jira-destinations": { formatVersion: 1 },
+    });
+    // The first client still holds its token in memory; its next save writes it back.
+    expect(first.get("jira-token:https://jira.example.com key")).toEqual({ token: "first" });
+    await callbackResult((callback) => first.saveAsync(callback));
+    expect(JSON.parse(storage.getItem(ROAMING_SETTINGS_STORAGE_KEY)!)).toEqual({
+      "jira-token:https://jira.example.com key": { token: "first" },
+    });
   });
 
   it("answers saveAsync asynchronously", () => {
