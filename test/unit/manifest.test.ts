@@ -30,6 +30,15 @@ describe("manifest.xml", () => {
 const MANIFEST_NS = "http://schemas.microsoft.com/office/appforoffice/1.1";
 const BASIC_TYPES_NS = "http://schemas.microsoft.com/office/officeappbasictypes/1.0";
 const LOCALES = ["de-DE", "fr-FR"] as const;
+/**
+ * The regional variants Outlook may report: the pane speaks German or French for them
+ * (src/i18n/locale.ts), and an Override matches its Locale only, so each gets the same strings.
+ */
+const VARIANTS: Record<(typeof LOCALES)[number], string[]> = {
+  "de-DE": ["de-AT", "de-CH"],
+  "fr-FR": ["fr-CA", "fr-BE", "fr-CH"],
+};
+const ALL_LOCALES = [...LOCALES, ...Object.values(VARIANTS).flat()];
 
 /** Every string Outlook shows: DisplayName, Description, and each resource string by its id. */
 function localizableStrings(xml: string): Element[] {
@@ -71,7 +80,7 @@ describe("manifest.xml in German and French", () => {
     ]);
   });
 
-  it.each(LOCALES)("gives every one of them an Override for %s", (locale) => {
+  it.each(ALL_LOCALES)("gives every one of them an Override for %s", (locale) => {
     const missing = strings.filter((element) => !overrideValue(element, locale)?.trim());
     expect(missing.map(nameOf)).toEqual([]);
   });
@@ -80,7 +89,7 @@ describe("manifest.xml in German and French", () => {
     const byName = new Map(strings.map((element) => [nameOf(element), element]));
     const value = (name: string, locale: string) => overrideValue(byName.get(name)!, locale);
     expect(value("Description", "de-DE")).toBe(
-      "Erstellen Sie aus einer E-Mail einen Jira-Vorgang, oder fügen Sie die E-Mail einem Vorgang als Kommentar hinzu, auf Ihrem Jira Server oder Data Center."
+      "Erstellen Sie auf Ihrem Jira Server oder Data Center aus einer E-Mail einen Vorgang, oder fügen Sie die E-Mail einem Vorgang als Kommentar hinzu."
     );
     expect(value("TaskpaneButton.Tooltip", "de-DE")).toBe(
       "Erstellen Sie aus dieser E-Mail einen Jira-Vorgang, oder fügen Sie sie einem vorhandenen Vorgang hinzu."
@@ -98,10 +107,18 @@ describe("manifest.xml in German and French", () => {
     }
   });
 
+  it.each(LOCALES)("gives the regional variants of %s the same strings", (locale) => {
+    for (const variant of VARIANTS[locale]) {
+      expect(strings.map((element) => overrideValue(element, variant))).toEqual(
+        strings.map((element) => overrideValue(element, locale))
+      );
+    }
+  });
+
   it("keeps the Overrides in the manifest rendered for a deployment", async () => {
     const xml = renderManifest(template, { addinUrl: "https://addin.contoso.com" });
     const rendered = localizableStrings(xml);
-    for (const locale of LOCALES) {
+    for (const locale of ALL_LOCALES) {
       expect(rendered.map((element) => overrideValue(element, locale))).toEqual(
         strings.map((element) => overrideValue(element, locale))
       );

@@ -39,7 +39,7 @@ export function commentProblems(
   context: Pick<CommentContext, "message" | "policy">
 ): CommentProblems {
   const offered = offeredAttachments(context.message, draft.attachmentChoices, context.policy);
-  const attachments = tooLargeProblem(offered, "add the comment");
+  const attachments = tooLargeProblem(offered, "comment");
   return {
     ...(draft.issue ? {} : { issue: t("addToIssue.chooseIssue") }),
     // Jira refuses an empty comment ("Comment body can not be empty!").

@@ -10,7 +10,7 @@ import type { MailAttachmentInfo, MailMessage } from "../../mail/mail-message";
 import { isRecord } from "./delivery";
 import type { PlannedUpload } from "./delivery";
 import type { MailContentCapabilities } from "../ports";
-import { formatFileSize } from "../../i18n/format";
+import { formatFileSize, formatList } from "../../i18n/format";
 import { t } from "../../i18n/translate";
 import type { MessageKey } from "../../i18n/catalog-types";
 
@@ -101,30 +101,32 @@ export function offeredAttachments(
   });
 }
 
-/** What unchecking a file over the limit allows: Create, or Add comment. */
-export type TooLargeAction = "create the issue" | "add the comment";
+/** What unchecking a file over the limit allows: "create" the issue, or add the "comment". */
+export type TooLargeAction = "create" | "comment";
 
 const UNCHECK_TO: Record<TooLargeAction, MessageKey> = {
-  "create the issue": "newIssue.uncheckToCreate",
-  "add the comment": "newIssue.uncheckToComment",
+  create: "newIssue.uncheckToCreate",
+  comment: "newIssue.uncheckToComment",
 };
 
 /**
- * Create (or Add comment) refuses while a file over the limit is checked: the message names it and
- * the fix; `action` is what unchecking it allows ("create the issue", "add the comment").
+ * Create (or Add comment) refuses while a file over the limit is checked: the message names each
+ * one and the fix ("Uncheck it", "Uncheck them": a plural on the number of files); `action` is
+ * what unchecking allows.
  */
 export function tooLargeProblem(
   offered: readonly OfferedAttachment[],
-  action: TooLargeAction = "create the issue"
+  action: TooLargeAction = "create"
 ): string | undefined {
   const flagged = offered.filter((entry) => entry.chosen && entry.tooLarge);
   if (flagged.length === 0) return undefined;
-  const files = flagged
-    .map((entry) =>
+  // "a.bin is larger than … and b.zip is larger than …", joined as the pane's language joins lists.
+  const files = formatList(
+    flagged.map((entry) =>
       t("newIssue.fileTooLarge", { fileName: entry.attachment.name, problem: entry.tooLarge ?? "" })
     )
-    .join("; ");
-  return t(UNCHECK_TO[action], { files });
+  );
+  return t(UNCHECK_TO[action], { files, count: flagged.length });
 }
 
 /**

@@ -16,6 +16,7 @@ import { isRecord } from "./delivery";
 import type { DescriptionState } from "./new-issue-draft";
 import type { MailContentPort } from "../ports";
 import { t } from "../../i18n/translate";
+import { LocalizedError } from "./localized-error";
 
 /** Where the conversion of one email stands (kept per email by the store, not stored). */
 export type ConversionState =
@@ -39,16 +40,19 @@ export function isAwaitingConversion(
 /** Codes of {@link DescriptionConversionError}. */
 export type DescriptionConversionCode = "body_unreadable" | "conversion_failed";
 
-/** The body could not be read, or the converter failed (or could not be loaded). */
-export class DescriptionConversionError extends Error {
-  override readonly name = "DescriptionConversionError";
+/**
+ * The body could not be read, or the converter failed (or could not be loaded). Its message is
+ * already in the user's language, with Outlook's or the converter's reason in it.
+ */
+export class DescriptionConversionError extends LocalizedError {
+  override readonly name: string = "DescriptionConversionError";
 
   constructor(
-    readonly code: DescriptionConversionCode,
+    override readonly code: DescriptionConversionCode,
     message: string,
     options?: { cause?: unknown }
   ) {
-    super(message, options);
+    super(code, message, options);
   }
 }
 

@@ -21,6 +21,7 @@ import { errorCode } from "../error-code";
 import type { EmailIssueLink, EmailLinksPort, JiraSession, MailContentPort } from "../ports";
 import { stepProblemOf } from "./step-problem";
 import { t } from "../../i18n/translate";
+import { LocalizedError } from "./localized-error";
 
 /** What the steps use. */
 export interface DeliveryPorts {
@@ -116,9 +117,9 @@ export async function readUploadFile(
     const { attachmentId } = upload.source;
     const attachment = message.attachments.find((candidate) => candidate.id === attachmentId);
     if (!attachment) {
-      throw Object.assign(
-        new Error(t("newIssue.attachmentNoLongerThere", { fileName: upload.fileName })),
-        { code: "attachment_unavailable" }
+      throw new LocalizedError(
+        "attachment_unavailable",
+        t("newIssue.attachmentNoLongerThere", { fileName: upload.fileName })
       );
     }
     read = await mailContent.readAttachment(message, attachment);

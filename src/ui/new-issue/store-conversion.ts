@@ -15,7 +15,7 @@ import type { ConversionState, ConvertedTextName } from "./description-conversio
 import type { DescriptionState, NewIssueDraft } from "./new-issue-draft";
 import type { EntryAccess } from "./new-issue-entry";
 import type { MailContentPort } from "../ports";
-import { problemText } from "../problem-text";
+import { shownErrorText } from "./localized-error";
 
 /** When a conversion runs: "if-pending" (first show), "options" (options changed), "replace" (asked for). */
 export type ConversionMode = "if-pending" | "options" | "replace";
@@ -107,7 +107,7 @@ export function createTextConversions<Item extends { key: string }, Draft>(
         // The draft stays as it was: a text never converted stays "pending", so the form converts
         // it when it shows the email again (open again, or after a reload) instead of keeping an
         // empty one for good. Meanwhile it is editable and never blocks sending.
-        const problem = problemText(error);
+        const problem = shownErrorText(error);
         set(item, { conversion: { status: "failed", problem } }, false);
       }
     );

@@ -69,7 +69,7 @@ const NO_PROBLEMS: CommentProblems = {};
  * locked until a try settles it (the retry must look where the lost one went).
  */
 export function AddToIssueForm(props: AddToIssueFormProps) {
-  const { session, addToIssue, message, jiraBaseUrl, signedIn, connectionEnded, locale } = props;
+  const { session, addToIssue, message, jiraBaseUrl, signedIn, connectionEnded } = props;
   const entry = useAddToIssue(addToIssue, message);
   const { draft, submission, conversion, item } = entry;
   const visibilityChoices = useVisibilityChoices(session, draft.issue?.projectKey, signedIn);
@@ -192,7 +192,6 @@ export function AddToIssueForm(props: AddToIssueFormProps) {
             markup={draft.comment}
             target="comment"
             policy={policy}
-            locale={locale}
             {...(problems.attachments ? { problem: problems.attachments } : {})}
             disabled={busy}
             onChange={entry.update}

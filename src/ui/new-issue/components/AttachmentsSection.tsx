@@ -59,11 +59,6 @@ export interface AttachmentsSectionProps {
   /** What the files go with, for the inline images' note. Default "issue". */
   target?: "issue" | "comment";
   policy: AttachmentPolicy;
-  /**
-   * @deprecated Unused: sizes follow the pane's language (src/i18n/format.ts). Kept until the
-   * forms stop passing it.
-   */
-  locale?: string;
   /** Sending refused: a checked file is over Jira's limit. */
   problem?: string;
   /** Something is being sent: nothing can change. */

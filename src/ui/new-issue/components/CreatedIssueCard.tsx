@@ -2,7 +2,7 @@ import type { CreatedDelivery } from "../new-issue-submission";
 import { DeliveryResultCard } from "./DeliveryResultCard";
 import { IssueLink } from "./IssueLink";
 import { t } from "../../../i18n/translate";
-import { textAround } from "../message-parts";
+import { ELEMENT_MARK, withElements } from "../../../i18n/text-with-elements";
 
 export interface CreatedIssueCardProps {
   delivery: CreatedDelivery;
@@ -18,17 +18,12 @@ export interface CreatedIssueCardProps {
  */
 export function CreatedIssueCard({ delivery, busy, onRetry, onNewIssue }: CreatedIssueCardProps) {
   const { issue, jiraBaseUrl } = delivery;
-  const [before, after] = textAround("newIssue.createdIssueHeading", "issueKey");
   return (
     <DeliveryResultCard
       testId="issue-created"
-      heading={
-        <>
-          {before}
-          <IssueLink jiraBaseUrl={jiraBaseUrl} issueKey={issue.key} />
-          {after}
-        </>
-      }
+      heading={withElements(t("newIssue.createdIssueHeading", { issueKey: ELEMENT_MARK }), [
+        <IssueLink key="issue" jiraBaseUrl={jiraBaseUrl} issueKey={issue.key} />,
+      ])}
       summary={delivery.summary}
       recoveredNote={issue.recovered ? t("newIssue.createRecoveredNote") : undefined}
       delivery={delivery}

@@ -1,10 +1,9 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
-import { Fragment } from "react";
 import { jiraHostCaption } from "../../jira-host-caption";
 import type { EmailIssueLink } from "../../ports";
 import { IssueLink } from "./IssueLink";
 import { t } from "../../../i18n/translate";
-import { textAround } from "../message-parts";
+import { listOfMarks, withElements } from "../../../i18n/text-with-elements";
 
 const useStyles = makeStyles({
   bar: { marginInline: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
@@ -18,13 +17,13 @@ export interface EmailLinksBarProps {
 
 /**
  * "Linked to SUP-12": the issues made from this email, as the email itself remembers them (in any
- * Outlook). Issues in another Jira are named with their host, as text.
+ * Outlook). Issues in another Jira are named with their host, as text. The keys are joined as the
+ * pane's language joins a list ("SUP-1, SUP-2 und SUP-3"), each key still a link.
  */
 export function EmailLinksBar({ links, jiraBaseUrl }: EmailLinksBarProps) {
   const styles = useStyles();
   if (links.length === 0) return null;
   const here = normalized(jiraBaseUrl);
-  const [before, after] = textAround("newIssue.linkedTo", "issues");
   return (
     <section
       className={styles.bar}
@@ -32,18 +31,23 @@ export function EmailLinksBar({ links, jiraBaseUrl }: EmailLinksBarProps) {
       data-testid="email-links"
     >
       <Text>
-        {before}
-        {links.map((link, index) => (
-          <Fragment key={`${link.jiraBaseUrl} ${link.issueKey}`}>
-            {index > 0 && ", "}
-            {normalized(link.jiraBaseUrl) === here ? (
-              <IssueLink jiraBaseUrl={jiraBaseUrl} issueKey={link.issueKey} />
+        {withElements(
+          t("linkedIssues.linkedTo", { issues: listOfMarks(links.length) }),
+          links.map((link) =>
+            normalized(link.jiraBaseUrl) === here ? (
+              <IssueLink
+                key={`${link.jiraBaseUrl} ${link.issueKey}`}
+                jiraBaseUrl={jiraBaseUrl}
+                issueKey={link.issueKey}
+              />
             ) : (
-              <span dir="auto">{`${link.issueKey} (${jiraHostCaption(link.jiraBaseUrl)})`}</span>
-            )}
-          </Fragment>
-        ))}
-        {after}
+              <span
+                key={`${link.jiraBaseUrl} ${link.issueKey}`}
+                dir="auto"
+              >{`${link.issueKey} (${jiraHostCaption(link.jiraBaseUrl)})`}</span>
+            )
+          )
+        )}
       </Text>
     </section>
   );

@@ -4,9 +4,12 @@ import { NoticeMessageBar } from "../../components/NoticeMessageBar";
 import type { MessageKey } from "../../../i18n/catalog-types";
 import { t } from "../../../i18n/translate";
 
+/** The lists the New issue form loads from Jira. */
+export type LoadedList = "projects" | "issueTypes" | "fields";
+
 export interface LoadProblemBarProps {
-  /** What could not be loaded: "projects", "issue types", "fields of this issue type". */
-  what: string;
+  /** What could not be loaded: the projects, the issue types, or the fields of the issue type. */
+  what: LoadedList;
   error: unknown;
   jiraBaseUrl: string;
   onRetry(): void;
@@ -14,24 +17,18 @@ export interface LoadProblemBarProps {
 
 // Each list's title is a whole sentence of its own: a noun dropped into one sentence can't take
 // the article and case German and French give it.
-const TITLES: ReadonlyMap<string, MessageKey> = new Map<string, MessageKey>([
-  ["projects", "newIssue.loadProjectsFailed"],
-  ["issue types", "newIssue.loadIssueTypesFailed"],
-  ["fields of this issue type", "newIssue.loadFieldsFailed"],
-]);
+const TITLES: Record<LoadedList, MessageKey> = {
+  projects: "newIssue.loadProjectsFailed",
+  issueTypes: "newIssue.loadIssueTypesFailed",
+  fields: "newIssue.loadFieldsFailed",
+};
 
-/** The bar's title for `what`: "Couldn't load the projects". */
-export function loadProblemTitle(what: string): string {
-  const key = TITLES.get(what);
-  return key ? t(key) : t("newIssue.loadListFailed", { what });
-}
-
-/** A list the form needs could not be loaded: why, and Retry. */
+/** A list the form needs could not be loaded: which one ("Couldn't load the projects"), why, and Retry. */
 export function LoadProblemBar({ what, error, jiraBaseUrl, onRetry }: LoadProblemBarProps) {
   const notice = noticeForError(error, { jiraBaseUrl });
   return (
     <NoticeMessageBar
-      notice={{ ...notice, title: loadProblemTitle(what) }}
+      notice={{ ...notice, title: t(TITLES[what]) }}
       testId="new-issue-load-problem"
       actions={<Button onClick={onRetry}>{t("newIssue.retry")}</Button>}
     />

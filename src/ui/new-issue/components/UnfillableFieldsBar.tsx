@@ -1,4 +1,5 @@
 import { MessageBar, MessageBarBody, makeStyles } from "@fluentui/react-components";
+import { formatList } from "../../../i18n/format";
 import { t } from "../../../i18n/translate";
 
 const useStyles = makeStyles({
@@ -16,7 +17,7 @@ export function UnfillableFieldsBar({ names }: UnfillableFieldsBarProps) {
   return (
     <MessageBar intent="warning" layout="multiline" data-testid="unsupported-fields">
       <MessageBarBody className={styles.wrap} dir="auto">
-        {t("newIssue.unfillableFields", { fields: names.join(", ") })}
+        {t("newIssue.unfillableFields", { fields: formatList(names) })}
       </MessageBarBody>
     </MessageBar>
   );

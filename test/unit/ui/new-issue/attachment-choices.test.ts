@@ -51,6 +51,24 @@ describe("offeredAttachments", () => {
     expect(tooLargeProblem(offeredAttachments(message, {}, office))).toBeUndefined();
   });
 
+  it("names every file over the limit as a list, and says 'them' for more than one", () => {
+    const two = sampleMessage({
+      attachments: [
+        file("big-1", "backup.zip", "application/zip", TEN_MB + 1),
+        file("big-2", "dump.bin", "application/octet-stream", 2 * TEN_MB),
+      ],
+    });
+    const offered = offeredAttachments(two, { "big-1": true, "big-2": true }, office);
+    expect(tooLargeProblem(offered)).toBe(
+      "backup.zip is larger than Jira's limit of 10 MB and dump.bin is larger than Jira's limit " +
+        "of 10 MB. Uncheck them to create the issue."
+    );
+    expect(tooLargeProblem(offered, "comment")).toBe(
+      "backup.zip is larger than Jira's limit of 10 MB and dump.bin is larger than Jira's limit " +
+        "of 10 MB. Uncheck them to add the comment."
+    );
+  });
+
   it("checks nothing and says why when this Outlook can't read attachments", () => {
     const policy: AttachmentPolicy = {
       capabilities: { attachments: "none", wholeMessage: "none" },

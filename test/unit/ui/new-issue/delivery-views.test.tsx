@@ -90,7 +90,7 @@ describe("EmailLinksBar", () => {
     );
     expect(html).toContain('data-testid="email-links"');
     expect(html.replace(/<[^>]+>/g, "")).toContain(
-      `Linked to SUP-12, OPS-3 (Jira: old-jira.example.org), ${ESCAPED}`
+      `Linked to SUP-12, OPS-3 (Jira: old-jira.example.org), and ${ESCAPED}`
     );
     expect(html).toMatch(
       /<a[^>]*href="https:\/\/jira.example.com\/\/browse\/SUP-12"[^>]*>SUP-12<\/a>/

@@ -281,7 +281,9 @@ describe("NewIssueForm mounted while its email's create runs", () => {
     expect(html).toContain(
       "Outlook could not do what the add-in asked (Outlook is offline, error 5000)."
     );
-    expect(html).toContain("The issue exists, but one step failed. Retry runs only that step.");
+    expect(html).toContain(
+      "The issue exists, but one step failed. Choose Retry failed steps to run only that step."
+    );
     expect(buttonNames(html)).toEqual(["Retry failed steps", "New issue"]);
   });
 

@@ -5,7 +5,7 @@
  * give it; numbers and sizes are written the German way.
  */
 import { renderToStaticMarkup } from "react-dom/server";
-import { activateLanguage } from "../../../../src/i18n/translate";
+import { activateLanguage, t } from "../../../../src/i18n/translate";
 import { AttachmentsSection } from "../../../../src/ui/new-issue/components/AttachmentsSection";
 import { CreateIssueActions } from "../../../../src/ui/new-issue/components/CreateIssueActions";
 import { CreatedIssueCard } from "../../../../src/ui/new-issue/components/CreatedIssueCard";
@@ -22,8 +22,12 @@ import { convertEmail } from "../../../../src/ui/new-issue/description-conversio
 import { initialDraftFor, validateDraft } from "../../../../src/ui/new-issue/new-issue-draft";
 import { submissionAnnouncement } from "../../../../src/ui/new-issue/new-issue-submission";
 import type { CreatedDelivery } from "../../../../src/ui/new-issue/new-issue-submission";
+import { readUploadFile } from "../../../../src/ui/new-issue/issue-delivery";
 import { stepProblemOf } from "../../../../src/ui/new-issue/step-problem";
-import { file, officeError, sampleMessage } from "../ui-fakes";
+import { UnfillableFieldsBar } from "../../../../src/ui/new-issue/components/UnfillableFieldsBar";
+import { settle } from "../../../support/deferred";
+import { file, memoryMailContent, officeError, sampleMessage } from "../ui-fakes";
+import { A, messageA, setup } from "./store-fixture";
 
 const JIRA = "https://jira.example.com";
 const noop = () => undefined;
@@ -99,7 +103,7 @@ describe("the New issue rules in German", () => {
         "chris@contoso.example"
       )
     ).toBe(
-      "Vorschlag: Frühere E-Mails von chris@contoso.example gingen an SUP-12 in Customer Support."
+      "Vorschlag: Frühere E-Mails von chris@contoso.example wurden SUP-12 in Customer Support zugeordnet."
     );
   });
 
@@ -111,8 +115,14 @@ describe("the New issue rules in German", () => {
     };
     const offered = offeredAttachments(message, { a: true }, policy);
     expect(offered[0]?.tooLarge).toBe("größer als das Jira-Limit von 2,5 MB");
-    expect(tooLargeProblem(offered, "add the comment")).toBe(
+    expect(tooLargeProblem(offered, "comment")).toBe(
       "dump.bin ist größer als das Jira-Limit von 2,5 MB. Entfernen Sie das Häkchen, um den Kommentar hinzuzufügen."
+    );
+    const two = sampleMessage({
+      attachments: [file("a", "dump.bin", "x", 12 * 1024 * 1024), file("b", "log.zip", "x", 3e6)],
+    });
+    expect(tooLargeProblem(offeredAttachments(two, { a: true, b: true }, policy))).toBe(
+      "dump.bin ist größer als das Jira-Limit von 2,5 MB und log.zip ist größer als das Jira-Limit von 2,5 MB. Entfernen Sie die Häkchen, um den Vorgang zu erstellen."
     );
   });
 
@@ -136,6 +146,51 @@ describe("the New issue rules in German", () => {
     ).rejects.toThrow(
       'Outlook hat den Text der E-Mail nicht geliefert (The item is not the current item., Fehler 9030). Schreiben Sie den Kommentar selbst, oder öffnen Sie die E-Mail erneut und wählen Sie "Erneut umwandeln".'
     );
+  });
+
+  it("keep Outlook's reason when the store's conversion fails, instead of a translation by code", async () => {
+    const { store } = setup(
+      {},
+      { loadConverter: () => Promise.reject(new Error("Loading chunk email-converter failed.")) }
+    );
+    store.convert(A, messageA, "if-pending");
+    await settle();
+    expect(store.get(A).conversion).toEqual({
+      status: "failed",
+      problem:
+        'Die E-Mail konnte nicht in eine Beschreibung umgewandelt werden (Loading chunk email-converter failed.). Schreiben Sie sie selbst, oder wählen Sie "Erneut umwandeln".',
+    });
+  });
+
+  it("name the file that is no longer attached, in German, as the pane wrote it", async () => {
+    const message = sampleMessage();
+    const delivery = planDelivery({
+      startedAt: 0,
+      jiraBaseUrl: JIRA,
+      projectKey: "OPS",
+      issueTypeId: "1",
+      summary: "Drucker klemmt",
+      uploads: [{ source: { kind: "attachment", attachmentId: "gone" }, fileName: "Bericht.pdf" }],
+      remoteLink: false,
+    });
+    const step = delivery.steps.find((candidate) => candidate.kind === "upload")!;
+    const error = await readUploadFile(memoryMailContent(message), message, step).catch(
+      (caught: unknown) => caught
+    );
+    expect(stepProblemOf(error, JIRA)).toEqual({
+      code: "attachment_unavailable",
+      message:
+        "Bericht.pdf ist nicht mehr an diese E-Mail angehängt und kann daher nicht hochgeladen werden.",
+    });
+    // An error made outside the pane (Office's, in English) is still translated by its code.
+    const fromOffice = Object.assign(new Error("This Outlook can't read attachment content."), {
+      code: "attachment_unavailable",
+    });
+    expect(stepProblemOf(fromOffice, JIRA)).toEqual({
+      code: "attachment_unavailable",
+      message: t("errors.attachment_unavailable"),
+    });
+    expect(t("errors.attachment_unavailable")).not.toBe(fromOffice.message);
   });
 
   it("say what to do when Outlook can't read a file of another email", () => {
@@ -170,7 +225,7 @@ describe("the New issue view in German", () => {
       /<a [^>]*href="https:\/\/jira.example.com\/browse\/OPS-12"[^>]*>OPS-12<\/a> erstellt/
     );
     expect(html).toContain(
-      "Der Vorgang ist angelegt, aber 2 Schritte sind fehlgeschlagen. Die Wiederholung führt nur diese aus."
+      "Der Vorgang ist angelegt, aber 2 Schritte sind fehlgeschlagen. &quot;Fehlgeschlagene Schritte wiederholen&quot; führt nur diese aus."
     );
     expect(html).toContain(">Fehlgeschlagene Schritte wiederholen</button>");
     expect(html).toContain(">Neuer Vorgang</button>");
@@ -201,7 +256,7 @@ describe("the New issue view in German", () => {
   it("says which list failed, offers Retry, and names the linked issues, in German", () => {
     const bar = renderToStaticMarkup(
       <LoadProblemBar
-        what="issue types"
+        what="issueTypes"
         error={new Error("down")}
         jiraBaseUrl={JIRA}
         onRetry={noop}
@@ -209,16 +264,32 @@ describe("the New issue view in German", () => {
     );
     expect(bar).toContain("Die Vorgangstypen konnten nicht geladen werden");
     expect(bar).toContain(">Wiederholen</button>");
+    const titles = (["projects", "fields"] as const).map((what) =>
+      renderToStaticMarkup(
+        <LoadProblemBar what={what} error={new Error("down")} jiraBaseUrl={JIRA} onRetry={noop} />
+      )
+    );
+    expect(titles[0]).toContain("Die Projekte konnten nicht geladen werden");
+    expect(titles[1]).toContain("Die Felder dieses Vorgangstyps konnten nicht geladen werden");
+    const link = (issueKey: string) => ({
+      issueKey,
+      issueId: "1",
+      jiraBaseUrl: JIRA,
+      kind: "created" as const,
+      linkedAt: "",
+    });
     const links = renderToStaticMarkup(
-      <EmailLinksBar
-        jiraBaseUrl={JIRA}
-        links={[
-          { issueKey: "SUP-12", issueId: "1", jiraBaseUrl: JIRA, kind: "created", linkedAt: "" },
-        ]}
-      />
+      <EmailLinksBar jiraBaseUrl={JIRA} links={[link("SUP-12"), link("SUP-3"), link("OPS-7")]} />
     );
     expect(links).toContain('aria-label="Verknüpfte Vorgänge"');
-    expect(links).toMatch(/Verknüpft mit <a [^>]*>SUP-12<\/a>/);
+    expect(links).toMatch(
+      /Verknüpft mit <a [^>]*>SUP-12<\/a>, <a [^>]*>SUP-3<\/a> und <a [^>]*>OPS-7<\/a>/
+    );
+    expect(
+      renderToStaticMarkup(<UnfillableFieldsBar names={["Schweregrad", "Standort"]} />)
+    ).toContain(
+      "Dieser Vorgangstyp benötigt Felder, die der Bereich noch nicht ausfüllen kann: Schweregrad und Standort."
+    );
     const actions = renderToStaticMarkup(
       <CreateIssueActions creating={false} ready connectionEnded={false} onCancelWaiting={noop} />
     );

@@ -220,7 +220,6 @@ describe("AttachmentsSection", () => {
         message={message}
         draft={draft}
         policy={policy}
-        locale="en-US"
         disabled={false}
         onChange={noop}
         {...(problem ? { problem } : {})}
@@ -266,7 +265,7 @@ describe("the form's message bars", () => {
     const html = renderToStaticMarkup(<UnfillableFieldsBar names={["Severity", HOSTILE]} />);
     expect(html).toContain('data-testid="unsupported-fields"');
     expect(html).toContain(
-      `This issue type needs fields the pane can&#x27;t fill in yet: Severity, ${ESCAPED}. Choose another issue type or create the issue in Jira.`
+      `This issue type needs fields the pane can&#x27;t fill in yet: Severity and ${ESCAPED}. Choose another issue type or create the issue in Jira.`
     );
     expect(html).not.toContain("<img");
   });
