@@ -24,8 +24,9 @@ export interface FailedRequest {
 export class JiraHttpError extends Error {
   override readonly name: string = "JiraHttpError";
   /** `http_<status>`, or a specific case: `xsrf_check_failed`, `payload_too_large`, `rate_limited`,
-   * `sso_login_page`, `unexpected_html`, `invalid_response`, `jira_unreachable`, `relay_not_configured`,
-   * `relay_invalid_path`. */
+   * `sso_login_page`, `jira_redirect`, `unexpected_html`, `invalid_response`, and the
+   * relay's: `jira_unreachable`, `jira_host_not_found`, `jira_tls_error`, `relay_not_configured`,
+   * `relay_invalid_path`, `relay_refused` (see {@link relayFailure}). */
   readonly code: string;
   /** HTTP status (2xx for `sso_login_page` / `unexpected_html` / `invalid_response` after a 200). */
   readonly status: number;
@@ -180,21 +181,29 @@ export function errorFromResponse(
   const what = `${request.method} ${request.path}`;
   const relayError = headers.get("x-relay-error") ?? undefined;
   if (relayError !== undefined) {
-    const code =
-      relayError === "JIRA_NOT_CONFIGURED"
-        ? "relay_not_configured"
-        : relayError === "INVALID_PATH"
-          ? "relay_invalid_path"
-          : "jira_unreachable";
+    const { code, advice } = relayFailure(relayError, status);
     return new JiraHttpError({
       code,
       status,
       request,
       errorMessages,
       relayError,
-      message: `${what}: the add-in's server could not pass the request to Jira (${relayError}). ${
-        errorMessages.join(" ") || "Ask the add-in's administrator to check its Jira settings."
+      message: `${what}: the add-in's server could not pass the request to Jira (${relayError}). ${advice}${
+        errorMessages.length > 0 ? ` The server says: ${errorMessages.join(" ")}` : ""
       }`,
+    });
+  }
+  if (isNotJira(request, status, errorMessages, errors)) {
+    // Still `http_<status>`: the admin tools and the create/comment-once rules key on it.
+    return new JiraHttpError({
+      code: `http_${status}`,
+      status,
+      request,
+      errorMessages,
+      errors,
+      message:
+        `The add-in's Jira URL does not lead to Jira: ${what} answered ${status}, and Jira always has that address. ` +
+        `${CHECK_JIRA_URL}`,
     });
   }
   if (isHtml(headers, bodyText)) {
@@ -224,6 +233,166 @@ export function errorFromResponse(
     errors,
     message:
       `Jira answered ${status} to ${what}.${jiraSays || plainText(bodyText)} ${advice}`.trim(),
+  });
+}
+
+/** What an administrator checks when the configured address is not Jira's. */
+const CHECK_JIRA_URL =
+  "The add-in's administrator must set jiraBaseUrl in addin-config.json, and the add-in server's JIRA_URL, " +
+  "to Jira's Base URL (Administration > System > Base URL), including any context path such as /jira.";
+
+/**
+ * Paths every Jira Server/DC answers (the OAuth servlets, serverInfo, myself): a 404 or 405 there,
+ * not in Jira's `{errorMessages, errors}` shape, comes from something else at the configured URL.
+ */
+const ALWAYS_THERE = /^\/(plugins\/servlet\/oauth\/|rest\/api\/2\/(serverInfo|myself)$)/;
+
+function isNotJira(
+  request: FailedRequest,
+  status: number,
+  errorMessages: readonly string[],
+  errors: Readonly<Record<string, string>>
+): boolean {
+  const jiraShaped = errorMessages.length > 0 || Object.keys(errors).length > 0;
+  return (status === 404 || status === 405) && !jiraShaped && ALWAYS_THERE.test(request.path);
+}
+
+/**
+ * True when `error` says the configured Jira URL leads to something that isn't Jira: a 404 or 405
+ * not in Jira's error shape at an address every Jira has (its OAuth servlets, serverInfo, myself).
+ */
+export function isNotJiraAnswer(error: JiraHttpError): boolean {
+  return isNotJira(error, error.status, error.errorMessages, error.errors);
+}
+
+/** The pane's code for the relay's `X-Relay-Error`, and what to do about it. */
+export interface RelayFailure {
+  /**
+   * `relay_not_configured`, `relay_invalid_path`, `relay_refused`, `payload_too_large` (the
+   * relay's body cap), `jira_tls_error`, `jira_host_not_found`, `jira_unreachable`, or
+   * `http_<status>` for a timeout (see {@link relayFailure}).
+   */
+  code: string;
+  advice: string;
+}
+
+// Node's TLS verification codes (nodejs.org/api/errors.html#openssl-error-codes and
+// #err_tls_cert_altname_invalid): DEPTH_ZERO_SELF_SIGNED_CERT, SELF_SIGNED_CERT_IN_CHAIN,
+// UNABLE_TO_VERIFY_LEAF_SIGNATURE, UNABLE_TO_GET_ISSUER_CERT(_LOCALLY), CERT_HAS_EXPIRED,
+// INVALID_CA, ERR_TLS_CERT_ALTNAME_INVALID, …; EPROTO / ERR_SSL_* for a handshake that failed outright.
+const TLS_ERROR =
+  /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|^INVALID_CA$|^ERR_TLS_|^ERR_SSL_|^EPROTO$/;
+const DNS_ERROR = new Set(["ENOTFOUND", "EAI_AGAIN", "EAI_NONAME", "EAI_FAIL"]);
+/** Timeouts of the relay's connection to Jira (the relay answers 504 `ETIMEDOUT` when it gave up). */
+export const RELAY_TIMEOUT_ERRORS: ReadonlySet<string> = new Set([
+  "ETIMEDOUT",
+  "ESOCKETTIMEDOUT",
+  "ETIME",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
+/** Requests the relay refuses to pass on (src/server/relay-request-rules.ts): a bug of the caller. */
+const RELAY_REFUSALS = new Set([
+  "METHOD_NOT_ALLOWED",
+  "UPGRADE_REFUSED",
+  "TRANSFER_CODING_UNSUPPORTED",
+]);
+
+/**
+ * Reads the relay's `X-Relay-Error` (src/server/relay-errors.ts: Node's error code when it can't
+ * reach Jira, 504 `ETIMEDOUT` when Jira didn't answer in time, 503 `JIRA_NOT_CONFIGURED`, 413
+ * `REQUEST_TOO_LARGE`, 400/405/501 for requests it refuses). Certificate and host-name failures
+ * are the administrator's to fix and never pass by themselves (the transport doesn't retry them).
+ *
+ * Failures that can come after Jira got the request keep a code the create/comment/upload-once
+ * logic treats as uncertain: a reset connection stays `jira_unreachable`, a timeout the gateway
+ * status (`http_504`; the session's notice calls it `jira_timeout`).
+ */
+export function relayFailure(relayError: string, status = 502): RelayFailure {
+  if (relayError === "JIRA_NOT_CONFIGURED") {
+    return {
+      code: "relay_not_configured",
+      advice:
+        "The add-in's server has no Jira to relay to: its administrator must set JIRA_URL to Jira's Base URL.",
+    };
+  }
+  if (relayError === "INVALID_PATH") {
+    return {
+      code: "relay_invalid_path",
+      advice: "The add-in's server relays only plain paths to Jira: this is a bug of the add-in.",
+    };
+  }
+  if (relayError === "REQUEST_TOO_LARGE") {
+    return {
+      code: "payload_too_large",
+      advice:
+        "The request is larger than the add-in's server passes to Jira: attach a smaller file, or ask the add-in's administrator to raise RELAY_MAX_BODY_MB.",
+    };
+  }
+  if (RELAY_REFUSALS.has(relayError) || (status >= 400 && status < 500)) {
+    return {
+      code: "relay_refused",
+      advice:
+        "The add-in's server refused to pass the request on to Jira: this is a bug of the add-in. Reload it; if it repeats, tell its administrator.",
+    };
+  }
+  if (TLS_ERROR.test(relayError)) {
+    return {
+      code: "jira_tls_error",
+      advice: /ALTNAME/.test(relayError)
+        ? "Jira's certificate is not issued for the host name in JIRA_URL: the add-in server's administrator must use the name on the certificate in JIRA_URL (or get Jira a certificate for that name)."
+        : "The add-in's server does not trust Jira's certificate: when it comes from a private CA, the administrator must give the add-in server that CA's certificate (PEM) as JIRA_CA_FILE and restart it.",
+    };
+  }
+  if (DNS_ERROR.has(relayError)) {
+    return {
+      code: "jira_host_not_found",
+      advice:
+        "The add-in's server can't find Jira's host name: its administrator must check the host name in JIRA_URL and the server's DNS.",
+    };
+  }
+  if (RELAY_TIMEOUT_ERRORS.has(relayError)) {
+    return {
+      code: `http_${status}`,
+      advice:
+        "Jira did not answer the add-in's server in time: Jira may be overloaded, or a firewall drops the connection. Try again later; if it persists, the administrator must check that the add-in server can reach JIRA_URL.",
+    };
+  }
+  return {
+    code: "jira_unreachable",
+    advice:
+      relayError === "ECONNREFUSED"
+        ? "Nothing accepts connections at Jira's address: Jira is down or restarting, or JIRA_URL names the wrong port. Try again later; if it persists, tell the add-in's administrator."
+        : "The connection to Jira failed or broke off: Jira may be down or restarting. Try again later; if it persists, tell the add-in's administrator.",
+  };
+}
+
+/** True when the relay answered because Jira didn't answer it in time (its whole timeout has passed). */
+export function isRelayTimeout(error: unknown): boolean {
+  const relayError = (error as { relayError?: unknown } | null | undefined)?.relayError;
+  return typeof relayError === "string" && RELAY_TIMEOUT_ERRORS.has(relayError);
+}
+
+/**
+ * A redirect where data was due (the transport refuses to follow one in the pane): a single sign-on
+ * gateway sending the request to its login page, or a Jira URL that isn't the Base URL (http where
+ * Jira redirects to https, a missing context path). A browser hides where it pointed
+ * (an opaque redirect); Node shows it.
+ */
+export function redirectError(
+  request: FailedRequest,
+  response: { status: number; headers: Headers }
+): JiraHttpError {
+  const location = response.headers.get("location");
+  const target = location ? ` to ${location.split("?")[0]}` : "";
+  return new JiraHttpError({
+    code: "jira_redirect",
+    status: response.status,
+    request,
+    message:
+      `Jira's address answered ${request.method} ${request.path} with a redirect${target} instead of data: a single ` +
+      "sign-on gateway or proxy in front of Jira sends the add-in's requests to a login page, or the Jira URL is " +
+      "not Jira's Base URL (http instead of https, a missing context path). Jira's administrator must let " +
+      `OAuth-signed requests to /rest/ and /plugins/servlet/oauth/ through to Jira without a browser login. ${CHECK_JIRA_URL}`,
   });
 }
 

@@ -7,7 +7,7 @@ import type { OAuthSigner, TokenCredentials } from "../oauth/oauth-signer-types"
 import { OAuthProblem } from "../oauth/oauth-problem";
 import { redactSecrets } from "../oauth/redact";
 import { clockOffsetSeconds } from "./clock-skew";
-import { JiraNetworkError, errorFromResponse } from "./jira-errors";
+import { JiraNetworkError, errorFromResponse, isRelayTimeout, redirectError } from "./jira-errors";
 import type { FailedRequest } from "./jira-errors";
 import { createFetchUploader } from "./multipart-uploader";
 import type { MultipartUploader } from "./multipart-uploader";
@@ -16,6 +16,7 @@ import type { QueryValue } from "./query-string";
 import {
   RETRYABLE_STATUSES,
   isIdempotentMethod,
+  isWorthRetrying,
   parseRetryAfterMs,
   retryDelayMs,
   retryPolicy,
@@ -44,6 +45,14 @@ export interface JiraTransportOptions {
   logger?: JiraLogger;
   /** The local clock for clock-offset and Retry-After arithmetic (tests). Default Date.now. */
   now?: () => number;
+  /**
+   * What to do with a redirect. `"follow"` (default; Node, the admin tools): fetch follows it, and
+   * an HTML page at its end is recognised (a login page: `sso_login_page`). `"refuse"` (the pane):
+   * any redirect fails at once with `jira_redirect`. In a browser, following is never right: Jira
+   * and single sign-on gateways redirect to their own origin, where the pane's request ends in a
+   * CORS failure that looks like "no network" (and a relative Location leaves the relay).
+   */
+  redirects?: "follow" | "refuse";
 }
 
 /** One request, described relative to Jira's base URL. */
@@ -86,6 +95,8 @@ interface RawResponse {
   headers: Headers;
   text(): Promise<string>;
   redirected?: boolean;
+  /** fetch's `type`: "opaqueredirect" for a redirect not followed in a browser (status 0). */
+  type?: string;
 }
 
 /** Creates the transport; defaults merged once. */
@@ -98,6 +109,7 @@ export function createJiraTransport(options: JiraTransportOptions): JiraTranspor
   const uploader = options.uploader ?? createFetchUploader(options.fetch);
   const policy: RetryPolicy = retryPolicy(options.retry);
   const now = options.now ?? Date.now;
+  const refuseRedirects = options.redirects === "refuse";
   const log = (line: string) => options.logger?.debug(redactSecrets(line));
 
   /** Signs one attempt (fresh nonce and timestamp). Signing errors are the caller's, never "network". */
@@ -138,7 +150,7 @@ export function createJiraTransport(options: JiraTransportOptions): JiraTranspor
       method: request.method,
       headers,
       body,
-      redirect: "follow",
+      redirect: refuseRedirects ? "manual" : "follow",
       // OAuth-signed: cookies of the add-in's origin must not ride along.
       credentials: "omit",
       signal: request.signal,
@@ -178,6 +190,11 @@ export function createJiraTransport(options: JiraTransportOptions): JiraTranspor
           throw new JiraNetworkError(failed, error);
         }
         log(`${method} ${request.path} → ${response.status} (${now() - started} ms)`);
+        if (refuseRedirects && isRedirect(response)) {
+          // The body is of no use, but read so Node's connection is free again.
+          void response.text().catch(() => undefined);
+          throw redirectError(failed, response);
+        }
         const bodyText = await readText(response, failed);
         if (response.status < 400) {
           return {
@@ -220,6 +237,7 @@ export function createJiraTransport(options: JiraTransportOptions): JiraTranspor
         if (
           idempotent &&
           RETRYABLE_STATUSES.has(response.status) &&
+          isWorthRetrying(error.code, isRelayTimeout(error)) &&
           attemptNumber < policy.attempts
         ) {
           const delay = retryDelayMs(
@@ -250,6 +268,14 @@ async function readText(response: RawResponse, failed: FailedRequest): Promise<s
     }
     throw new JiraNetworkError(failed, error);
   }
+}
+
+/** A 3xx (Node, `redirect: "manual"`) or a browser's opaque redirect (status 0). */
+function isRedirect(response: RawResponse): boolean {
+  return (
+    response.type === "opaqueredirect" ||
+    (response.status >= 300 && response.status < 400 && response.status !== 304)
+  );
 }
 
 function isAbortError(error: unknown): boolean {

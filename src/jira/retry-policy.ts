@@ -2,7 +2,8 @@
  * When to try a request again, and how long to wait first. Pure functions, so the policy is
  * tested without a clock; the transport (jira-transport.ts) applies it.
  *
- * - GET and HEAD are retried on 502/503/504 and network errors: repeating a read is harmless.
+ * - GET and HEAD are retried on 502/503/504 and network errors: repeating a read is harmless;
+ *   not when the relay says the failure lasts (a certificate, a host name: {@link LASTING_FAILURE_CODES}).
  * - POST/PUT/DELETE are not: after a 502 or a broken connection the work may have been done
  *   (an issue created twice is worse than an error the user can retry knowingly).
  * - Exponential backoff with jitter, so many panes that failed together don't retry together;
@@ -32,6 +33,28 @@ export interface RetryPolicy {
 
 /** Statuses that mean "a gateway or Jira is briefly unavailable": 502, 503, 504. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
+
+/**
+ * Error codes of 502/503 answers that no wait will mend: the relay without a Jira, a certificate it
+ * doesn't trust, a host name it can't resolve. Retrying them only delays the message that names the
+ * fix (jira-errors.ts, `relayFailure`).
+ */
+export const LASTING_FAILURE_CODES: ReadonlySet<string> = new Set([
+  "relay_not_configured",
+  "relay_invalid_path",
+  "relay_refused",
+  "jira_tls_error",
+  "jira_host_not_found",
+]);
+
+/**
+ * Whether an error answer (status 502/503/504) is worth another attempt: not when it lasts
+ * ({@link LASTING_FAILURE_CODES}), nor when the relay already waited its whole timeout for Jira
+ * (`relayTimedOut`: another attempt would make the user wait as long again, for nothing new).
+ */
+export function isWorthRetrying(code: string, relayTimedOut: boolean): boolean {
+  return !LASTING_FAILURE_CODES.has(code) && !relayTimedOut;
+}
 
 /** Merges defaults once. */
 export function retryPolicy(

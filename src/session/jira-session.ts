@@ -29,6 +29,7 @@ import {
   connectionEndedNotice,
   noticeForError,
   otherUserNotice,
+  otherUserSignedInText,
   saveFailedNotice,
   signedOutNotice,
   storedTokenExpiredNotice,
@@ -120,6 +121,8 @@ export function createJiraSession(options: JiraSessionOptions): JiraSession {
   let setup: Setup | undefined;
   let connection: Connection | undefined;
   let startRun: Promise<void> | undefined;
+  // The last start() has finished: after not_configured, the next start() tries again.
+  let startSettled = false;
   let signInRun: Promise<void> | undefined;
   // Bumped by every sign-in and by sign-out: a sign-in whose number is no longer current was
   // abandoned (signed out meanwhile) and must not touch the state when its awaits return.
@@ -166,6 +169,8 @@ export function createJiraSession(options: JiraSessionOptions): JiraSession {
       relayBase: config.relayUrl,
       signer,
       accessToken: () => credentials,
+      // In the pane a redirect is a login gateway or a wrong Jira URL, never the way to Jira's data.
+      redirects: "refuse",
       ...(options.fetch ? { fetch: options.fetch } : {}),
       ...(options.uploader ? { uploader: options.uploader } : {}),
       ...(options.logger ? { logger: options.logger } : {}),
@@ -282,10 +287,7 @@ export function createJiraSession(options: JiraSessionOptions): JiraSession {
       if (otherUser) {
         notice ??= otherUserNotice(ended.account, account);
         rejectWaiting(
-          new SessionError(
-            "other_user_signed_in",
-            `Signed in as ${account.displayName || account.name}, not ${ended.account.displayName || ended.account.name}: the interrupted work was not continued as another user. Start it again to do it as ${account.displayName || account.name}.`
-          )
+          new SessionError("other_user_signed_in", otherUserSignedInText(ended.account, account))
         );
       }
       setState({ status: "signed_in", jiraBaseUrl, account, ...(notice ? { notice } : {}) });
@@ -439,10 +441,22 @@ export function createJiraSession(options: JiraSessionOptions): JiraSession {
     },
 
     start() {
-      startRun ??= runStart().catch((error: unknown) => {
-        // runStart handles what it expects; anything else still lands in the state.
-        setState({ status: "not_configured", notice: noticeForError(error) });
-      });
+      if (startRun && startSettled && state.status === "not_configured") {
+        // Try again: the administrator may have fixed the configuration (loadConfig fetches afresh).
+        startRun = undefined;
+        setState({ status: "starting" });
+      }
+      if (!startRun) {
+        startSettled = false;
+        startRun = runStart()
+          .catch((error: unknown) => {
+            // runStart handles what it expects; anything else still lands in the state.
+            setState({ status: "not_configured", notice: noticeForError(error) });
+          })
+          .finally(() => {
+            startSettled = true;
+          });
+      }
       return startRun;
     },
 

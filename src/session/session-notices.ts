@@ -1,14 +1,26 @@
 /**
  * What the pane tells the user about the Jira session: one {@link SessionNotice} per case, with a
  * short title and plain text saying what happened and what to do (and who: the user, the Jira
- * administrator, or the add-in's administrator). Every text that quotes an error or a reason passes
- * through the redactor (the fixed texts of sign-out and of an expired stored token hold none): a
- * notice is shown, copied into support tickets and logged, and must never carry a token.
+ * administrator, or the add-in's administrator), in the pane's language (the "notices" strings).
+ * Every text that quotes an error or a reason passes through the redactor (the fixed texts of
+ * sign-out and of an expired stored token hold none): a notice is shown, copied into support
+ * tickets and logged, and must never carry a token.
  */
 import { ConfigError } from "../config/config-error";
-import { JiraHttpError, JiraNetworkError, OAuthProblem } from "../jira/jira-errors";
-import { describeOAuthProblem } from "../oauth/oauth-problem";
+import { formatDateTime, formatFileSize, formatList } from "../i18n/format";
+import { t } from "../i18n/translate";
+import {
+  JiraHttpError,
+  JiraNetworkError,
+  OAuthProblem,
+  isNotJiraAnswer,
+  isRelayTimeout,
+} from "../jira/jira-errors";
 import { isErrorLike, redactSecrets } from "../oauth/redact";
+import { errorText } from "./error-text";
+import { EXPENDABLE_SETTINGS, SettingsTooLargeError, isSignInSetting } from "./settings-budget";
+import { TOKEN_SETTING_PREFIX } from "./token-store";
+import type { SettingWeight } from "./settings-budget";
 import { SessionError } from "./session-types";
 import type { JiraAccount, SessionErrorCode, SessionNotice } from "./session-types";
 
@@ -38,33 +50,32 @@ export function signedOutNotice(jiraBaseUrl: string): SessionNotice {
   return {
     code: "signed_out",
     intent: "info",
-    title: "Signed out of Jira",
-    message:
-      "The add-in forgot your Jira sign-in on this mailbox. The token stays valid in Jira until it expires; " +
-      "you can also revoke it in Jira (look for Jira for Outlook in the list).",
+    title: t("notices.signedOutTitle"),
+    message: t("notices.signedOutMessage"),
     link: revokeLink(jiraBaseUrl),
   };
 }
 
 /**
  * Outlook could not save the roaming settings after a sign-in (`token_not_saved`) or a sign-out
- * (`sign_out_not_saved`): offers "Try again" (`JiraSession.retrySave`).
+ * (`sign_out_not_saved`): offers "Try again" (`JiraSession.retrySave`). A save the settings budget
+ * refused (over Outlook's 32 KB) names what takes the room.
  */
 export function saveFailedNotice(
   error: unknown,
   after: "sign_in" | "sign_out",
   context: NoticeContext = {}
 ): SessionNotice {
-  const reason = officeReason(error);
   if (after === "sign_in") {
     return redacted(
       {
         code: "token_not_saved",
         intent: "warning",
-        title: "Sign-in not saved",
+        title: t("notices.tokenNotSavedTitle"),
         message:
-          `You are signed in, but Outlook could not save the sign-in to your mailbox (${reason}). ` +
-          "It works until the add-in closes; you will have to sign in again next time unless Try again succeeds.",
+          error instanceof SettingsTooLargeError
+            ? t("notices.tokenTooLargeMessage", { largest: largestText(error.largest) })
+            : t("notices.tokenNotSavedMessage", { reason: officeReason(error) }),
         canRetrySave: true,
       },
       context
@@ -74,10 +85,8 @@ export function saveFailedNotice(
     {
       code: "sign_out_not_saved",
       intent: "warning",
-      title: "Sign-out not saved",
-      message:
-        `The add-in is signed out here, but Outlook could not remove the sign-in from your mailbox (${reason}), ` +
-        "so the add-in may still be signed in next time or in another Outlook. Choose Try again, or revoke the token in Jira.",
+      title: t("notices.signOutNotSavedTitle"),
+      message: t("notices.signOutNotSavedMessage", { reason: officeReason(error) }),
       canRetrySave: true,
       ...(context.jiraBaseUrl ? { link: revokeLink(context.jiraBaseUrl) } : {}),
     },
@@ -88,16 +97,13 @@ export function saveFailedNotice(
 /** Jira stopped accepting the token during work (`connection_ended`): the work waits for a new sign-in. */
 export function connectionEndedNotice(error: unknown, context: NoticeContext = {}): SessionNotice {
   const expired = (error as { code?: unknown } | undefined)?.code === "token_expired";
-  const why = expired
-    ? "Jira no longer accepts your sign-in: it has expired (token_expired)."
-    : "Jira no longer accepts your sign-in: it was revoked, it expired, or the application link was changed.";
   return redacted(
     {
       code: "connection_ended",
       intent: "warning",
-      title: "Your Jira connection ended",
+      title: t("notices.connectionEndedTitle"),
       // The banner showing it adds that the typed work is kept and continues after the sign-in.
-      message: `${why} Sign in again to continue.`,
+      message: expired ? t("notices.connectionEndedExpired") : t("notices.connectionEndedRefused"),
     },
     context
   );
@@ -108,24 +114,44 @@ export function connectionEndedNotice(error: unknown, context: NoticeContext = {
  * work was handed back rather than continued as a different Jira user.
  */
 export function otherUserNotice(previous: JiraAccount, current: JiraAccount): SessionNotice {
-  const name = (account: JiraAccount) => account.displayName || account.name;
   return {
     code: "signed_in_as_other_user",
     intent: "warning",
-    title: "Signed in as another Jira user",
-    message: `You are now signed in as ${name(current)}, not ${name(previous)}. The work that was waiting was not continued as ${name(current)}; what you typed is still there, so start it again if you want to.`,
+    title: t("notices.otherUserTitle"),
+    message: t("notices.otherUserMessage", {
+      current: accountName(current),
+      previous: accountName(previous),
+    }),
   };
+}
+
+/** The text of the SessionError that hands waiting work back when another Jira user signed in. */
+export function otherUserSignedInText(previous: JiraAccount, current: JiraAccount): string {
+  return t("notices.otherUserHandedBack", {
+    current: accountName(current),
+    previous: accountName(previous),
+  });
 }
 
 /** At start: the stored token's `expiresAt` has passed (`token_expired_stored`). */
 export function storedTokenExpiredNotice(expiresAt: string): SessionNotice {
-  const date = expiresAt.slice(0, 10);
+  const date = new Date(expiresAt);
   return {
     code: "token_expired_stored",
     intent: "info",
-    title: "Jira sign-in expired",
-    message: `Your saved Jira sign-in expired on ${date}. Sign in to Jira again to continue.`,
+    title: t("notices.storedTokenExpiredTitle"),
+    message: t("notices.storedTokenExpiredMessage", {
+      date: Number.isNaN(date.getTime())
+        ? expiresAt.slice(0, 10)
+        : // The day as Jira counts it (UTC), in the user's language: an expiry has no time of day that matters.
+          formatDateTime(date, { dateStyle: "medium", timeZone: "UTC" }),
+    }),
   };
+}
+
+/** "A name" for an account: its display name, else its username. */
+function accountName(account: JiraAccount): string {
+  return account.displayName || account.name;
 }
 
 function describe(error: unknown, context: NoticeContext): SessionNotice {
@@ -142,20 +168,24 @@ function describe(error: unknown, context: NoticeContext): SessionNotice {
     return {
       code: error.code,
       intent: "error",
-      title: "No connection to Jira",
-      message:
-        "The add-in got no answer from its server or from Jira. Check your network connection and try again; " +
-        "if it persists, the add-in's server or Jira may be down.",
+      title: t("notices.noConnectionTitle"),
+      message: t("notices.noConnectionMessage"),
     };
   }
   if (error instanceof ConfigError) {
     return {
       code: error.code,
       intent: "error",
-      title: "Add-in not set up",
-      message:
-        "Jira for Outlook can't connect to Jira until its administrator fixes the add-in's configuration. " +
-        `Tell them: ${error.message}`,
+      title: t("notices.notSetUpTitle"),
+      message: t("notices.notSetUpMessage", { problem: errorText(error) }),
+    };
+  }
+  if (error instanceof SettingsTooLargeError) {
+    return {
+      code: error.code,
+      intent: "error",
+      title: t("notices.settingsFullTitle"),
+      message: t("notices.settingsTooLargeMessage", { largest: largestText(error.largest) }),
     };
   }
   const officeCode = (error as { code?: unknown } | null | undefined)?.code;
@@ -165,8 +195,8 @@ function describe(error: unknown, context: NoticeContext): SessionNotice {
   return {
     code: "unexpected_error",
     intent: "error",
-    title: "Something went wrong",
-    message: `The add-in ran into an unexpected problem (${reasonOf(error)}). Try again; if it repeats, reload the add-in.`,
+    title: t("notices.unexpectedTitle"),
+    message: t("notices.unexpectedMessage", { reason: reasonOf(error) }),
   };
 }
 
@@ -187,79 +217,58 @@ function sessionErrorNotice(
     title,
     message,
   });
+  // The SessionError's own text where it carries details (a reason from Office, the callback page).
+  const detail = (fallback: string) => (error ? sentence(errorText(error)) : fallback);
   switch (code) {
     case "sign_in_required":
-      return warning("Sign in to Jira", "Sign in to Jira to continue.");
+      return warning(t("notices.signInRequiredTitle"), t("notices.signInRequiredMessage"));
     case "other_user_signed_in":
       return warning(
-        "Signed in as another Jira user",
-        error?.message ?? "Someone else signed in to Jira here; the waiting work was not continued."
+        t("notices.otherUserTitle"),
+        error ? errorText(error) : t("notices.otherUserFallback")
       );
     case "dialog_already_open":
-      return warning(
-        "Another add-in window is open",
-        "Outlook shows one add-in window at a time, and another one is open (perhaps an earlier sign-in window behind Outlook). Close it and choose Sign in again."
-      );
+      return warning(t("notices.dialogAlreadyOpenTitle"), t("notices.dialogAlreadyOpenMessage"));
     case "dialog_closed":
-      return warning(
-        "Sign-in cancelled",
-        "The sign-in window was closed before Jira finished. To connect, choose Sign in again and then Allow on Jira's page."
-      );
+      return warning(t("notices.dialogClosedTitle"), t("notices.dialogClosedMessage"));
     case "popup_blocked":
-      return failure(
-        "Sign-in window blocked",
-        "Your browser blocked the sign-in window. Allow pop-ups for Outlook in the browser's settings (or from the icon in the address bar), then choose Sign in again."
-      );
+      return failure(t("notices.popupBlockedTitle"), t("notices.popupBlockedMessage"));
     case "dialog_untrusted":
-      return failure(
-        "Sign-in window refused",
-        "Outlook refused to open the add-in's sign-in page because its address is not HTTPS or not on the add-in's own domain. " +
-          "Tell the add-in's administrator: the callback page must be served over HTTPS beside the task pane."
-      );
+      return failure(t("notices.dialogUntrustedTitle"), t("notices.dialogUntrustedMessage"));
     case "dialog_failed":
       return failure(
-        "Sign-in window failed",
-        `${error ? error.message : "Outlook could not show the sign-in window."} Choose Sign in again; if it repeats, reload the add-in.`
+        t("notices.dialogFailedTitle"),
+        t("notices.dialogFailedMessage", {
+          reason: detail(t("notices.dialogFailedFallback")),
+        })
       );
     case "permission_denied":
-      return warning(
-        "Access not allowed",
-        "You chose Deny on Jira's page, so the add-in may not act for you in Jira. Sign in again and choose Allow to use it."
-      );
+      return warning(t("notices.permissionDeniedTitle"), t("notices.permissionDeniedMessage"));
     case "callback_mismatch":
-      return failure(
-        "Sign-in refused",
-        "The sign-in window returned an approval for a sign-in this pane did not start, so the add-in refused it: it could be a forgery. " +
-          "Nothing was connected. Choose Sign in again."
-      );
+      return failure(t("notices.callbackRefusedTitle"), t("notices.callbackMismatchMessage"));
     case "callback_wrong_origin":
-      return failure(
-        "Sign-in refused",
-        "The answer in the sign-in window came from a page outside the add-in, so the add-in refused it. Nothing was connected. " +
-          "Choose Sign in again; if it repeats, tell the add-in's administrator."
-      );
+      return failure(t("notices.callbackRefusedTitle"), t("notices.callbackWrongOriginMessage"));
     case "callback_malformed":
-      return failure(
-        "Sign-in failed",
-        "The sign-in window sent back something the add-in could not read. Choose Sign in again; if it repeats, " +
-          "the add-in's callback page may be from another version: tell the add-in's administrator."
-      );
+      return failure(t("notices.callbackMalformedTitle"), t("notices.callbackMalformedMessage"));
     case "callback_not_confirmed":
       return failure(
-        "Jira won't return to the add-in",
-        "Jira did not confirm the add-in's return address (oauth_callback_confirmed), so after Allow it would not send you back. " +
-          `Tell the Jira administrator${context.jiraBaseUrl ? ` of ${context.jiraBaseUrl}` : ""}: Jira, or a proxy in front of it, does not support OAuth 1.0a callbacks.`
+        t("notices.callbackNotConfirmedTitle"),
+        context.jiraBaseUrl
+          ? t("notices.callbackNotConfirmedMessageAt", { url: context.jiraBaseUrl })
+          : t("notices.callbackNotConfirmedMessage")
       );
     case "authorize_start_failed":
       return failure(
-        "Couldn't open Jira's sign-in page",
-        `${error ? error.message : "The sign-in window could not open Jira's page."} Choose Sign in again; if it repeats, tell the add-in's administrator.`
+        t("notices.authorizeStartFailedTitle"),
+        t("notices.authorizeStartFailedMessage", {
+          reason: detail(t("notices.authorizeStartFailedFallback")),
+        })
       );
   }
 }
 
 function oauthProblemNotice(problem: OAuthProblem): SessionNotice {
-  const described = describeOAuthProblem(problem.code, problem.parameters);
+  const described = errorText(problem);
   const notice = (title: string, todo = "", intent: SessionNotice["intent"] = "error") => ({
     code: problem.code,
     intent,
@@ -268,86 +277,93 @@ function oauthProblemNotice(problem: OAuthProblem): SessionNotice {
   });
   switch (problem.code) {
     case "consumer_key_unknown":
-      return notice(
-        "Add-in not linked to Jira",
-        "The application link for this add-in is missing in Jira: ask your Jira administrator to create it " +
-          "(Administration › Applications › Application links, with an incoming link)."
-      );
+      return notice(t("notices.consumerKeyUnknownTitle"), t("notices.consumerKeyUnknownTodo"));
     case "signature_invalid":
-      return notice(
-        "Jira rejected the add-in's key",
-        "Ask your Jira administrator to check that the public key on the add-in's application link matches the add-in's private key, " +
-          "and the add-in's administrator that its Jira URL is Jira's Base URL."
-      );
+      return notice(t("notices.signatureInvalidTitle"), t("notices.signatureInvalidTodo"));
     case "timestamp_refused":
-      return notice("Computer clock is off");
+      return notice(t("notices.timestampRefusedTitle"));
     case "nonce_used":
-      return notice("Please try again", "", "warning");
+      return notice(t("notices.nonceUsedTitle"), "", "warning");
     case "token_rejected":
     case "token_expired":
-      return notice("Sign in to Jira again", "", "warning");
+      return notice(t("notices.signInAgainTitle"), "", "warning");
     case "permission_unknown":
-      return notice("Sign-in not finished", "", "warning");
+      return notice(t("notices.permissionUnknownTitle"), "", "warning");
     case "permission_denied":
-      return notice("Access not allowed", "", "warning");
+      return notice(t("notices.permissionDeniedTitle"), "", "warning");
     case "parameter_absent":
     case "parameter_rejected":
     case "signature_method_rejected":
     case "version_rejected":
-      return notice(
-        "Jira refused the sign-in",
-        "Tell the add-in's administrator (and your Jira administrator if a proxy sits in front of Jira)."
-      );
+      return notice(t("notices.oauthRefusedTitle"), t("notices.oauthParametersTodo"));
     default:
-      return notice(
-        "Jira refused the sign-in",
-        "Try again; if it repeats, tell your Jira administrator what Jira answered."
-      );
+      return notice(t("notices.oauthRefusedTitle"), t("notices.oauthOtherTodo"));
   }
 }
 
 function jiraHttpNotice(error: JiraHttpError, context: NoticeContext): SessionNotice {
-  const jira = context.jiraBaseUrl ? `Jira (${context.jiraBaseUrl})` : "Jira";
+  const jira = context.jiraBaseUrl
+    ? t("notices.jiraAt", { url: context.jiraBaseUrl })
+    : t("notices.jira");
+  const detail = error.relayError ? ` (${error.relayError})` : "";
+  const notice = (title: string, message: string): SessionNotice => ({
+    code: error.code,
+    intent: "error",
+    title,
+    message,
+  });
+  if (isRelayTimeout(error)) {
+    // The relay's 504 keeps the gateway's code (an uncertain failure for the create-once logic).
+    return {
+      ...notice(t("notices.jiraTimeoutTitle"), t("notices.jiraTimeoutMessage", { jira, detail })),
+      code: "jira_timeout",
+    };
+  }
   switch (error.code) {
     case "relay_not_configured":
-      return {
-        code: error.code,
-        intent: "error",
-        title: "Add-in server not set up",
-        message:
-          "The add-in's server has no Jira to pass requests to. Tell the add-in's administrator to configure its Jira URL.",
-      };
+      return notice(t("notices.relayNotConfiguredTitle"), t("notices.relayNotConfiguredMessage"));
     case "jira_unreachable":
-      return {
-        code: error.code,
-        intent: "error",
-        title: "Jira unreachable",
-        message:
-          `The add-in's server could not reach ${jira}${error.relayError ? ` (${error.relayError})` : ""}. ` +
-          "Jira may be down or restarting: try again later. If it persists, tell the add-in's administrator.",
-      };
+      return notice(
+        t("notices.jiraUnreachableTitle"),
+        t("notices.jiraUnreachableMessage", { jira, detail })
+      );
+    case "jira_host_not_found":
+      return notice(
+        t("notices.jiraHostNotFoundTitle"),
+        t("notices.jiraHostNotFoundMessage", { jira, detail })
+      );
+    case "jira_tls_error":
+      return notice(
+        t("notices.jiraTlsErrorTitle"),
+        t("notices.jiraTlsErrorMessage", { jira, detail })
+      );
     case "sso_login_page":
-      return {
-        code: error.code,
-        intent: "error",
-        title: "Blocked by a login gateway",
-        message: error.message,
-      };
+      return notice(t("notices.ssoLoginPageTitle"), t("notices.ssoLoginPageMessage", { jira }));
+    case "jira_redirect":
+      return notice(t("notices.jiraRedirectTitle"), t("notices.jiraRedirectMessage", { jira }));
+    case "unexpected_html":
+    case "invalid_response":
+      return notice(
+        t("notices.unreadableAnswerTitle"),
+        t("notices.unreadableAnswerMessage", { jira })
+      );
     default:
-      if (error.status >= 500) {
+      if (isNotJiraAnswer(error)) {
         return {
-          code: error.code,
-          intent: "error",
-          title: "Jira had a problem",
-          message: `${jira} answered with an error (${error.status}). Try again later; if it persists, Jira's administrator can check its logs.`,
+          ...notice(
+            t("notices.notJiraTitle"),
+            t("notices.notJiraMessage", { jira, status: String(error.status) })
+          ),
+          code: "not_jira",
         };
       }
-      return {
-        code: error.code,
-        intent: "error",
-        title: "Jira refused the request",
-        message: error.message,
-      };
+      if (error.status >= 500) {
+        return notice(
+          t("notices.jiraProblemTitle"),
+          t("notices.jiraProblemMessage", { jira, status: String(error.status) })
+        );
+      }
+      return notice(t("notices.jiraRefusedTitle"), errorText(error));
   }
 }
 
@@ -368,15 +384,15 @@ function officeNotice(code: number, error: unknown, context: NoticeContext): Ses
     return {
       code: "settings_full",
       intent: "error",
-      title: "Mailbox settings full",
-      message: `Outlook could not save the add-in's settings: ${officeReason(error)}. Tell the add-in's administrator; until it is solved the add-in can't keep anything in your mailbox.`,
+      title: t("notices.settingsFullTitle"),
+      message: t("notices.settingsFullMessage", { reason: officeReason(error) }),
     };
   }
   return {
     code: "office_error",
     intent: "error",
-    title: "Outlook reported an error",
-    message: `Outlook could not do what the add-in asked (${officeReason(error)}). Try again; if it repeats, reload the add-in.`,
+    title: t("notices.officeErrorTitle"),
+    message: t("notices.officeErrorMessage", { reason: officeReason(error) }),
   };
 }
 
@@ -384,21 +400,50 @@ function officeNotice(code: number, error: unknown, context: NoticeContext): Ses
 function officeReason(error: unknown): string {
   const code = (error as { code?: unknown } | null | undefined)?.code;
   if (code === OFFICE_SETTINGS_FULL) {
-    return "the add-in's 32 KB of mailbox settings are full, error 9057";
+    return t("notices.settingsFullReason");
   }
   const reason = reasonOf(error);
-  return typeof code === "number" ? `${reason}, error ${code}` : reason;
+  // The code as Office gives it (9019), not formatted as a number ("9,019").
+  return typeof code === "number"
+    ? t("notices.reasonWithCode", { reason, code: String(code) })
+    : reason;
 }
 
 function reasonOf(error: unknown): string {
-  const text = isErrorLike(error) ? error.message : String(error);
+  const text =
+    isErrorLike(error) || (typeof error === "object" && error !== null)
+      ? errorText(error)
+      : String(error);
   // A reason is quoted in a sentence: long texts (a stack, a page) are cut.
   const trimmed = text.trim().replace(/[.\s]+$/, "");
-  return (trimmed.length > 300 ? `${trimmed.slice(0, 300)}…` : trimmed) || "no reason given";
+  return (trimmed.length > 300 ? `${trimmed.slice(0, 300)}…` : trimmed) || t("notices.noReason");
+}
+
+/** A text ending in one full stop, so the advice that follows starts a new sentence. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** The entries that take the most room, in words a user (or their administrator) can act on. */
+function largestText(largest: readonly SettingWeight[]): string {
+  return formatList(
+    largest.map((entry) => {
+      const size = formatFileSize(entry.chars);
+      if (isSignInSetting(entry.name)) {
+        const where = entry.name.slice(TOKEN_SETTING_PREFIX.length).split(" ")[0] ?? "";
+        return t("notices.settingSignIn", { url: where, size });
+      }
+      if (EXPENDABLE_SETTINGS.includes(entry.name)) {
+        return t("notices.settingMemory", { size });
+      }
+      return t("notices.settingOther", { name: entry.name.slice(0, 80), size });
+    })
+  );
 }
 
 function revokeLink(jiraBaseUrl: string): { label: string; url: string } {
-  return { label: "Revoke the token in Jira", url: revokeTokensUrl(jiraBaseUrl) };
+  return { label: t("notices.revokeLink"), url: revokeTokensUrl(jiraBaseUrl) };
 }
 
 function redacted(notice: SessionNotice, context: NoticeContext): SessionNotice {

@@ -61,7 +61,11 @@ export interface JiraSession {
   getState(): SessionState;
   /** Called after every state change; returns the unsubscribe. */
   subscribe(listener: () => void): () => void;
-  /** Loads the configuration and any stored token. Never rejects: the outcome is in the state. */
+  /**
+   * Loads the configuration and any stored token. Never rejects: the outcome is in the state.
+   * Called again it returns the same run, except after `not_configured`: then it starts over
+   * (Try again, once the administrator fixed the configuration), through `starting`.
+   */
   start(): Promise<void>;
   /** Runs the OAuth dance in the dialog. Never rejects: the outcome (or its notice) is in the state. Ignored while one runs. */
   signIn(): Promise<void>;

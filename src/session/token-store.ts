@@ -58,9 +58,12 @@ export interface TokenStoreOptions {
   logger?: JiraLogger;
 }
 
+/** What every token entry's name starts with (the settings budget never drops one to make room). */
+export const TOKEN_SETTING_PREFIX = "jira-token:";
+
 /** `jira-token:<jiraBaseUrl> <consumerKey>`: the space can't occur in a URL, so the name is unambiguous. */
 export function tokenSettingName(jiraBaseUrl: string, consumerKey: string): string {
-  return `jira-token:${jiraBaseUrl.replace(/\/+$/, "")} ${consumerKey}`;
+  return `${TOKEN_SETTING_PREFIX}${jiraBaseUrl.replace(/\/+$/, "")} ${consumerKey}`;
 }
 
 /** The store for one Jira base URL and consumer key. */

@@ -8,6 +8,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { t } from "../../i18n/translate";
 import type { SessionNotice } from "../ports";
 import { NoticeLink } from "./NoticeLink";
 
@@ -46,9 +47,11 @@ export function ConnectionEndedBanner({
       className={styles.bar}
       data-testid="connection-ended"
       data-code={notice?.code}
+      // Read out as it appears: Fluent's MessageBar alone announces nothing here.
+      role="alert"
     >
       <MessageBarBody>
-        <MessageBarTitle>Your Jira connection ended</MessageBarTitle>
+        <MessageBarTitle>{t("notices.connectionEndedTitle")}</MessageBarTitle>
         {notice && (
           <span className={styles.line} dir="auto">
             {notice.message}
@@ -59,27 +62,21 @@ export function ConnectionEndedBanner({
             <NoticeLink link={notice.link} />
           </span>
         )}
-        <span className={styles.line}>
-          What you typed is kept; the work continues after you sign in.
-        </span>
+        <span className={styles.line}>{t("notices.connectionEndedKept")}</span>
         {waitingOperations > 0 && (
-          <span className={styles.line}>{waitingText(waitingOperations)}</span>
+          <span className={styles.line}>
+            {t("notices.waitingActions", { count: waitingOperations })}
+          </span>
         )}
       </MessageBarBody>
       <MessageBarActions>
         {/* Busy, it stays focusable (aria-disabled): a disabled button would drop the keyboard
             user's focus to <body> while the dialog is open. */}
         <Button appearance="primary" disabledFocusable={signingIn} onClick={onSignIn}>
-          Sign in again
+          {t("notices.signInAgain")}
         </Button>
-        {signingIn && <Spinner size="tiny" label="Waiting for Jira…" />}
+        {signingIn && <Spinner size="tiny" label={t("notices.waitingForJira")} />}
       </MessageBarActions>
     </MessageBar>
   );
-}
-
-function waitingText(count: number): string {
-  return count === 1
-    ? "1 action is waiting for the sign-in."
-    : `${count} actions are waiting for the sign-in.`;
 }

@@ -8,6 +8,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { ReactNode } from "react";
+import { t } from "../../i18n/translate";
 import type { SessionNotice } from "../ports";
 import { NoticeLink } from "./NoticeLink";
 
@@ -48,6 +49,10 @@ export function NoticeMessageBar({
       className={styles.bar}
       data-testid={testId}
       data-code={notice.code}
+      // Fluent's MessageBar announces itself only inside an AriaLiveAnnouncer; an alert is read
+      // out as it appears (https://www.w3.org/WAI/ARIA/apg/patterns/alert/), so a failure is
+      // heard without looking for it.
+      role={notice.intent === "error" || notice.intent === "warning" ? "alert" : undefined}
     >
       <MessageBarBody>
         {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
@@ -67,7 +72,7 @@ export function NoticeMessageBar({
             onDismiss && (
               <Button
                 appearance="transparent"
-                aria-label="Dismiss"
+                aria-label={t("notices.dismiss")}
                 icon={<span aria-hidden="true">✕</span>}
                 onClick={onDismiss}
               />

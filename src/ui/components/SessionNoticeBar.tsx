@@ -1,4 +1,5 @@
 import { Button } from "@fluentui/react-components";
+import { t } from "../../i18n/translate";
 import type { SessionNotice } from "../ports";
 import { NoticeMessageBar } from "./NoticeMessageBar";
 
@@ -19,7 +20,7 @@ export function SessionNoticeBar({ notice, onRetrySave, onDismiss }: SessionNoti
       actions={
         notice.canRetrySave && (
           <Button appearance="primary" onClick={onRetrySave}>
-            Try again
+            {t("notices.tryAgain")}
           </Button>
         )
       }

@@ -244,6 +244,52 @@ describe("retries", () => {
     expect(server.requests).toHaveLength(3);
   });
 
+  it.each(["DEPTH_ZERO_SELF_SIGNED_CERT", "ERR_TLS_CERT_ALTNAME_INVALID", "ENOTFOUND"])(
+    "never retries a relay failure no wait mends (%s): one request, the message names the fix",
+    async (relayError) => {
+      server.handle(() => ({
+        status: 502,
+        headers: { "X-Relay-Error": relayError },
+        body: { errorMessages: [`The add-in server could not reach Jira: ${relayError}.`] },
+      }));
+      const { jira } = await client();
+
+      const error = await jira.projects().catch((caught: unknown) => caught);
+
+      expect(error).toMatchObject({ name: "JiraHttpError", status: 502, relayError });
+      expect((error as Error).message).toMatch(/JIRA_CA_FILE|JIRA_URL/);
+      expect(server.requests).toHaveLength(1);
+      expect(sleeps).toEqual([]);
+    }
+  );
+
+  it("never retries a read the relay already waited its whole timeout for (504 ETIMEDOUT)", async () => {
+    server.handle(() => ({
+      status: 504,
+      headers: { "X-Relay-Error": "ETIMEDOUT" },
+      body: { errorMessages: ["Jira did not answer the add-in server in time (ETIMEDOUT)."] },
+    }));
+    const { jira } = await client();
+
+    const error = await jira.projects().catch((caught: unknown) => caught);
+
+    // The gateway's code: a create that timed out like this may still have happened (uncertain).
+    expect(error).toMatchObject({ code: "http_504", status: 504, relayError: "ETIMEDOUT" });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("never retries the relay without a Jira (503 JIRA_NOT_CONFIGURED)", async () => {
+    server.handle(() => ({
+      status: 503,
+      headers: { "X-Relay-Error": "JIRA_NOT_CONFIGURED" },
+      body: { errorMessages: ["The add-in server has no Jira to relay to: set JIRA_URL."] },
+    }));
+    const { jira } = await client();
+
+    await expect(jira.serverInfo()).rejects.toMatchObject({ code: "relay_not_configured" });
+    expect(server.requests).toHaveLength(1);
+  });
+
   it("never retries a POST on 503 (the issue may have been created)", async () => {
     server.handle(() => ({ status: 503, body: { errorMessages: ["Service Unavailable"] } }));
     const { jira } = await client();
@@ -428,6 +474,28 @@ describe("answers that aren't Jira's JSON", () => {
     expect(error).toBeInstanceOf(JiraHttpError);
     expect(error).toMatchObject({ code: "sso_login_page", status: 200 });
     expect((error as Error).message).toMatch(/Contoso Sign-in/);
+  });
+
+  it("refuses to follow a redirect when told to (the pane): jira_redirect naming where it pointed", async () => {
+    server.handle(() => ({
+      status: 302,
+      headers: { Location: `${server.url}/sso/login?SAMLRequest=abc` },
+    }));
+    const { jira } = await client({ redirects: "refuse" });
+
+    const error = await jira
+      .getRequestToken("https://addin.example.com/callback.html")
+      .catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(JiraHttpError);
+    expect(error).toMatchObject({ code: "jira_redirect", status: 302 });
+    expect((error as Error).message).toContain(
+      `redirect to ${server.url}/sso/login instead of data`
+    );
+    expect(server.requests.map((request) => request.url)).toEqual([
+      "/jira-relay/plugins/servlet/oauth/request-token",
+    ]);
+    expect(sleeps).toEqual([]);
   });
 
   it("reports a 200 with broken JSON as invalid_response", async () => {

@@ -9,6 +9,8 @@ import {
   OAuthProblem,
   errorFromResponse,
   htmlError,
+  isNotJiraAnswer,
+  redirectError,
 } from "../../../src/jira/jira-errors";
 
 const REQUEST = { method: "POST", path: "/rest/api/2/issue" };
@@ -126,20 +128,36 @@ describe("errorFromResponse", () => {
   });
 
   it.each([
-    [502, "ECONNREFUSED", "jira_unreachable", /could not reach Jira/],
-    [502, "ETIMEDOUT", "jira_unreachable", /could not reach Jira/],
+    [502, "ECONNREFUSED", "jira_unreachable", /Nothing accepts connections at Jira's address/],
+    [502, "ECONNRESET", "jira_unreachable", /failed or broke off/],
+    [502, "EHOSTUNREACH", "jira_unreachable", /failed or broke off/],
+    [504, "ETIMEDOUT", "http_504", /did not answer the add-in's server in time/],
+    [502, "ESOCKETTIMEDOUT", "http_502", /in time/],
+    [502, "INVALID_CA", "jira_tls_error", /JIRA_CA_FILE/],
+    [413, "REQUEST_TOO_LARGE", "payload_too_large", /smaller file.*RELAY_MAX_BODY_MB/],
+    [405, "METHOD_NOT_ALLOWED", "relay_refused", /bug of the add-in/],
+    [400, "UPGRADE_REFUSED", "relay_refused", /refused to pass the request on/],
+    [501, "TRANSFER_CODING_UNSUPPORTED", "relay_refused", /refused/],
+    [502, "ENOTFOUND", "jira_host_not_found", /host name in JIRA_URL/],
+    [502, "EAI_AGAIN", "jira_host_not_found", /DNS/],
+    [502, "DEPTH_ZERO_SELF_SIGNED_CERT", "jira_tls_error", /JIRA_CA_FILE/],
+    [502, "SELF_SIGNED_CERT_IN_CHAIN", "jira_tls_error", /JIRA_CA_FILE/],
+    [502, "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "jira_tls_error", /JIRA_CA_FILE/],
+    [502, "UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "jira_tls_error", /JIRA_CA_FILE/],
+    [502, "CERT_HAS_EXPIRED", "jira_tls_error", /JIRA_CA_FILE/],
+    [502, "ERR_TLS_CERT_ALTNAME_INVALID", "jira_tls_error", /name on the certificate in JIRA_URL/],
+    [502, "EPROTO", "jira_tls_error", /certificate/],
     [503, "JIRA_NOT_CONFIGURED", "relay_not_configured", /JIRA_URL/],
     [400, "INVALID_PATH", "relay_invalid_path", /plain paths/],
   ])("the relay's %i X-Relay-Error %s → %s", (status, relayError, code, message) => {
     const bodies: Record<string, string> = {
-      ECONNREFUSED:
-        "The add-in server could not reach Jira at http://jira: connect ECONNREFUSED. Check JIRA_URL.",
-      ETIMEDOUT: "The add-in server could not reach Jira at http://jira: timeout.",
       JIRA_NOT_CONFIGURED: "The add-in server has no Jira to relay to: set JIRA_URL.",
       INVALID_PATH: "The add-in server relays only plain paths below /jira/ to Jira.",
     };
+    const body =
+      bodies[relayError] ?? `The add-in server could not reach Jira at http://jira: ${relayError}.`;
 
-    const error = answer(status, JSON.stringify({ errorMessages: [bodies[relayError]] }), {
+    const error = answer(status, JSON.stringify({ errorMessages: [body] }), {
       "X-Relay-Error": relayError,
       "Content-Type": "application/json",
     });
@@ -183,6 +201,93 @@ describe("errorFromResponse", () => {
     );
     expect(notFound).toMatchObject({ code: "http_404" });
     expect(notFound.message).toMatch(/HTML page.*context path/s);
+  });
+});
+
+describe("a Jira URL that doesn't lead to Jira", () => {
+  it.each([
+    [
+      "an HTML 404 at request-token",
+      "POST",
+      "/plugins/servlet/oauth/request-token",
+      404,
+      "<html><title>Not Found</title></html>",
+      "text/html",
+    ],
+    [
+      "another app's JSON 404 at myself",
+      "GET",
+      "/rest/api/2/myself",
+      404,
+      '{"timestamp":1,"status":404,"error":"Not Found"}',
+      "application/json",
+    ],
+    [
+      "a 405 at access-token",
+      "POST",
+      "/plugins/servlet/oauth/access-token",
+      405,
+      "Method Not Allowed",
+      "text/plain",
+    ],
+    ["an empty 404 at serverInfo", "GET", "/rest/api/2/serverInfo", 404, "", "text/plain"],
+  ])(
+    "%s → http_<status> saying so and naming jiraBaseUrl",
+    (_label, method, path, status, body, type) => {
+      const error = errorFromResponse(
+        { method, path },
+        { status, headers: new Headers({ "Content-Type": type }), bodyText: body }
+      ) as JiraHttpError;
+
+      expect(error).toMatchObject({ name: "JiraHttpError", code: `http_${status}`, status });
+      expect(error.message).toMatch(
+        /does not lead to Jira.*jiraBaseUrl in addin-config\.json.*JIRA_URL/s
+      );
+      expect(isNotJiraAnswer(error)).toBe(true);
+    }
+  );
+
+  it("a 404 in Jira's own shape, or at an issue's address, is Jira's", () => {
+    const jiraSays = errorFromResponse(
+      { method: "GET", path: "/rest/api/2/myself" },
+      {
+        status: 404,
+        headers: new Headers({ "Content-Type": "application/json" }),
+        bodyText: JSON.stringify({ errorMessages: ["User does not exist"], errors: {} }),
+      }
+    ) as JiraHttpError;
+    const issue = errorFromResponse(
+      { method: "GET", path: "/rest/api/2/issue/SUP-99" },
+      { status: 404, headers: new Headers(), bodyText: "" }
+    ) as JiraHttpError;
+
+    expect(isNotJiraAnswer(jiraSays)).toBe(false);
+    expect(jiraSays.message).not.toMatch(/does not lead to Jira/);
+    expect(isNotJiraAnswer(issue)).toBe(false);
+    expect(issue.code).toBe("http_404");
+  });
+});
+
+describe("redirectError", () => {
+  it("names where Node saw the redirect go (without its query), and what to check", () => {
+    const error = redirectError(REQUEST, {
+      status: 302,
+      headers: new Headers({ Location: "https://sso.example.com/adfs/ls?SAMLRequest=abc" }),
+    });
+    expect(error).toMatchObject({ code: "jira_redirect", status: 302 });
+    expect(error.message).toMatch(
+      /redirect to https:\/\/sso\.example\.com\/adfs\/ls instead of data/
+    );
+    expect(error.message).not.toContain("SAMLRequest");
+    expect(error.message).toMatch(/single sign-on.*Base URL.*JIRA_URL/s);
+  });
+
+  it("says it without a place for a browser's opaque redirect", () => {
+    const error = redirectError(REQUEST, { status: 0, headers: new Headers() });
+    expect(error).toMatchObject({ code: "jira_redirect", status: 0 });
+    expect(error.message).toMatch(
+      /answered POST \/rest\/api\/2\/issue with a redirect instead of data/
+    );
   });
 });
 

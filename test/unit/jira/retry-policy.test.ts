@@ -1,7 +1,9 @@
 /** The retry policy's pure parts: which methods, how long to wait, Retry-After in both forms. */
 import {
+  LASTING_FAILURE_CODES,
   RETRYABLE_STATUSES,
   isIdempotentMethod,
+  isWorthRetrying,
   parseRetryAfterMs,
   retryDelayMs,
   retryPolicy,
@@ -14,6 +16,19 @@ describe("retry policy", () => {
     expect(["GET", "get", "HEAD"].every(isIdempotentMethod)).toBe(true);
     expect(["POST", "PUT", "DELETE", "PATCH"].some(isIdempotentMethod)).toBe(false);
     expect([...RETRYABLE_STATUSES]).toEqual([502, 503, 504]);
+  });
+
+  it("doesn't retry what no wait mends, nor what the relay already waited its whole timeout for", () => {
+    for (const code of ["jira_tls_error", "jira_host_not_found", "relay_not_configured"]) {
+      expect([code, LASTING_FAILURE_CODES.has(code), isWorthRetrying(code, false)]).toEqual([
+        code,
+        true,
+        false,
+      ]);
+    }
+    expect(isWorthRetrying("http_503", false)).toBe(true);
+    expect(isWorthRetrying("jira_unreachable", false)).toBe(true);
+    expect(isWorthRetrying("http_504", true)).toBe(false);
   });
 
   it("defaults to 3 attempts, 500 ms base, 10 s cap", () => {

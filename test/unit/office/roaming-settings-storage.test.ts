@@ -1,4 +1,10 @@
 import { createRoamingSettingsStorage } from "../../../src/office/roaming-settings-storage";
+import { createMemoryStorage } from "../../../src/preview/storage";
+import {
+  ROAMING_SETTINGS_STORAGE_KEY,
+  createRoamingSettings,
+} from "../../../src/preview/office-standin/roaming-settings";
+import { SettingsTooLargeError } from "../../../src/session/settings-budget";
 import { installOfficeEnums, removeOfficeGlobal } from "../../support/fake-office-global";
 
 type SaveCallback = (result: Office.AsyncResult<void>) => void;
@@ -115,6 +121,70 @@ describe("createRoamingSettingsStorage", () => {
       name: "OfficeError",
       code: 0,
       message: "Roaming settings exceed the size limit.",
+    });
+  });
+
+  describe("within Outlook's 32 KB", () => {
+    // The preview's stand-in for Office's settings object: it has Outlook's getSettingsData too.
+    function standInOver(saved: Record<string, unknown>) {
+      // officeCall reads Office.AsyncResultStatus; the settings object is handed in.
+      installOfficeEnums();
+      const storage = createMemoryStorage({
+        [ROAMING_SETTINGS_STORAGE_KEY]: JSON.stringify(saved),
+      });
+      const roamingSettings = createRoamingSettings({
+        storage,
+        schedule: (task) => setTimeout(task, 0),
+      });
+      const saveAsync = jest.spyOn(roamingSettings, "saveAsync");
+      const storageApi = createRoamingSettingsStorage({
+        roamingSettings: () => roamingSettings as unknown as Office.RoamingSettings,
+      });
+      return { storage, saveAsync, storageApi };
+    }
+
+    it("refuses a save that can't fit before calling saveAsync, naming an entry it never read", async () => {
+      const { storage, saveAsync, storageApi } = standInOver({
+        "old-notes": "x".repeat(32 * 1024 - 20),
+      });
+      storageApi.set("jira-token:https://jira.example.com key", { token: "t", secret: "s" });
+
+      const error = await storageApi.save().then(
+        () => undefined,
+        (caught: unknown) => caught
+      );
+
+      expect(error).toBeInstanceOf(SettingsTooLargeError);
+      expect((error as SettingsTooLargeError).largest[0]?.name).toBe("old-notes");
+      expect(saveAsync).not.toHaveBeenCalled();
+      expect(Object.keys(JSON.parse(storage.getItem(ROAMING_SETTINGS_STORAGE_KEY)!))).toEqual([
+        "old-notes",
+      ]);
+    });
+
+    it("drops the destination memory to keep a sign-in, then saves through saveAsync", async () => {
+      const { storage, saveAsync, storageApi } = standInOver({
+        "old-notes": "x".repeat(32 * 1024 - 120),
+        "jira-destinations": { formatVersion: 1, conversations: [], senders: [] },
+      });
+      storageApi.set("jira-token:https://jira.example.com key", { token: "t", secret: "s" });
+
+      await storageApi.save();
+
+      expect(saveAsync).toHaveBeenCalledTimes(1);
+      expect(Object.keys(JSON.parse(storage.getItem(ROAMING_SETTINGS_STORAGE_KEY)!))).toEqual([
+        "old-notes",
+        "jira-token:https://jira.example.com key",
+      ]);
+      expect(storageApi.get("jira-destinations")).toBeUndefined();
+    });
+
+    it("weighs only what it has seen on an Office without getSettingsData", async () => {
+      const { saved } = fakeRoamingSettings({});
+      const storage = createRoamingSettingsStorage();
+      storage.set("big", "x".repeat(32 * 1024));
+      await expect(storage.save()).rejects.toMatchObject({ code: "settings_too_large" });
+      expect(saved).toEqual([]);
     });
   });
 });

@@ -134,7 +134,7 @@ describe("start", () => {
     await session.start();
     expect(session.getState()).toMatchObject({
       status: "signed_out",
-      notice: { code: "token_expired_stored", message: expect.stringContaining("2025-05-31") },
+      notice: { code: "token_expired_stored", message: expect.stringContaining("May 31, 2025") },
     });
   });
 
@@ -164,6 +164,28 @@ describe("start", () => {
     expect(state.status === "not_configured" && state.notice.message).toMatch(
       /administrator.*serves no addin-config\.json at https:\/\/addin\.example\.com\/addin-config\.json/
     );
+  });
+
+  it("tries again when start() is called after not_configured, fetching the configuration afresh", async () => {
+    const answers = [
+      () => Promise.reject(new ConfigError("runtime_config_missing", "No addin-config.json.")),
+      () => Promise.resolve(config),
+    ];
+    let loads = 0;
+    const { session } = sessionOver(createMemorySettings({ [name]: entry }), {
+      loadConfig: () => answers[loads++]!(),
+    });
+    const history: string[] = [];
+    session.subscribe(() => history.push(session.getState().status));
+
+    await session.start();
+    expect(session.getState()).toMatchObject({ status: "not_configured" });
+    // Called again while it is configured, start() does nothing new.
+    await session.start();
+    expect(loads).toBe(2);
+    expect(history).toEqual(["not_configured", "starting", "signed_in"]);
+    await session.start();
+    expect(loads).toBe(2);
   });
 
   it("is not configured when the private key is bad", async () => {

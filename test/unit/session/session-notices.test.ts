@@ -1,5 +1,13 @@
 import { ConfigError } from "../../../src/config/config-error";
-import { JiraHttpError, JiraNetworkError, OAuthProblem } from "../../../src/jira/jira-errors";
+import { activateLanguage } from "../../../src/i18n/translate";
+import {
+  JiraHttpError,
+  JiraNetworkError,
+  OAuthProblem,
+  errorFromResponse,
+  redirectError,
+} from "../../../src/jira/jira-errors";
+import { SettingsTooLargeError } from "../../../src/session/settings-budget";
 import {
   connectionEndedNotice,
   noticeForError,
@@ -50,6 +58,22 @@ const OAUTH_PROBLEMS = [
   "version_rejected",
   "something_new",
 ];
+
+/** The relay's answer when it can't get to Jira (src/server/jira-relay.ts). */
+function relayAnswer(relayError: string, status = 502): JiraHttpError {
+  return errorFromResponse(
+    { method: "GET", path: "/rest/api/2/myself" },
+    {
+      status,
+      headers: new Headers({ "X-Relay-Error": relayError }),
+      bodyText: JSON.stringify({ errorMessages: [`The add-in server could not reach Jira.`] }),
+    }
+  ) as JiraHttpError;
+}
+
+afterEach(async () => {
+  await activateLanguage("en-US");
+});
 
 function expectReadable(notice: SessionNotice): void {
   expect(notice.title.length).toBeGreaterThan(3);
@@ -179,6 +203,51 @@ describe("noticeForError", () => {
       }),
       /lack the permission/,
     ],
+    [
+      "jira_timeout",
+      relayAnswer("ETIMEDOUT", 504),
+      /waited too long for Jira \(https:\/\/jira\.example\.com\) \(ETIMEDOUT\).*firewall/,
+    ],
+    [
+      "jira_host_not_found",
+      relayAnswer("ENOTFOUND"),
+      /can't find the host of Jira.*host name in the server's JIRA_URL/,
+    ],
+    [
+      "jira_tls_error",
+      relayAnswer("UNABLE_TO_VERIFY_LEAF_SIGNATURE"),
+      /refused the certificate of Jira.*\(UNABLE_TO_VERIFY_LEAF_SIGNATURE\).*JIRA_CA_FILE/,
+    ],
+    [
+      "jira_redirect",
+      redirectError(
+        { method: "POST", path: "/plugins/servlet/oauth/request-token" },
+        { status: 0, headers: new Headers() }
+      ),
+      /answered with a redirect instead of data.*single sign-on gateway.*Base URL/,
+    ],
+    [
+      "invalid_response",
+      new JiraHttpError({
+        code: "invalid_response",
+        status: 200,
+        message: "no oauth_token",
+        request: { method: "POST", path: "/plugins/servlet/oauth/request-token" },
+      }),
+      /something that is not Jira's data.*Base URL/,
+    ],
+    [
+      "not_jira",
+      errorFromResponse(
+        { method: "POST", path: "/plugins/servlet/oauth/request-token" },
+        {
+          status: 404,
+          headers: new Headers({ "Content-Type": "text/html" }),
+          bodyText: "<html><title>Welcome to nginx</title></html>",
+        }
+      ) as JiraHttpError,
+      /is not Jira: it answered 404.*jiraBaseUrl in addin-config\.json.*JIRA_URL/,
+    ],
   ])("explains JiraHttpError %s", (code, error, text) => {
     const notice = noticeForError(error, context);
     expect(notice.code).toBe(code);
@@ -236,6 +305,53 @@ describe("noticeForError", () => {
     expect(notice.message).toContain("oauth_token=[REDACTED]");
     expect(notice.message).not.toContain("123456");
     expectReadable(notice);
+  });
+});
+
+describe("settings over Outlook's 32 KB", () => {
+  const tooLarge = new SettingsTooLargeError(33_500, 32_768, [
+    { name: "notes-of-an-old-version", chars: 30_000 },
+    { name: "jira-token:https://old-jira.example.com jira-for-outlook", chars: 700 },
+    { name: "jira-destinations", chars: 2_000 },
+  ]);
+
+  it("after sign-in: signed in for now, what takes the room, who removes it, and Try again", () => {
+    const notice = saveFailedNotice(tooLarge, "sign_in", context);
+    expect(notice).toMatchObject({ code: "token_not_saved", canRetrySave: true });
+    expect(notice.message).toMatch(
+      /^You are signed in, but the sign-in was not saved to your mailbox: .*32 KB.*taken by the setting "notes-of-an-old-version" \(29 KB\), a sign-in to https:\/\/old-jira\.example\.com \(700 bytes\), and the memory of where your emails went \(2 KB\)\. .*administrator.*Try again/
+    );
+    expectReadable(notice);
+  });
+
+  it("anywhere else: nothing was saved, and what takes the room", () => {
+    const notice = noticeForError(tooLarge, context);
+    expect(notice).toMatchObject({ code: "settings_too_large", title: "Mailbox settings full" });
+    expect(notice.message).toMatch(/nothing was saved.*"notes-of-an-old-version"/);
+    expectReadable(notice);
+  });
+});
+
+describe("in German and French", () => {
+  it("says the session's notices in the user's language, Jira's and the server's names untouched", async () => {
+    await activateLanguage("de-DE");
+    const tls = noticeForError(relayAnswer("DEPTH_ZERO_SELF_SIGNED_CERT"), context);
+    expect(tls.title).toBe("Zertifikat von Jira nicht vertraut");
+    expect(tls.message).toMatch(
+      /^Der Server des Add-Ins hat das Zertifikat von Jira \(https:\/\/jira\.example\.com\) abgelehnt \(DEPTH_ZERO_SELF_SIGNED_CERT\)\..*JIRA_CA_FILE/
+    );
+    const config = noticeForError(new ConfigError("runtime_config_invalid", "consumerKey …"), {});
+    expect(config.message).toBe(
+      "Jira for Outlook kann keine Verbindung zu Jira herstellen, bis sein Administrator die Konfiguration des Add-Ins korrigiert. " +
+        "Sagen Sie ihm: Die Konfiguration des Add-Ins (addin-config.json) ist ungültig. Bitten Sie Ihren Administrator, sie zu korrigieren."
+    );
+
+    await activateLanguage("fr-FR");
+    const ended = connectionEndedNotice(new OAuthProblem("token_rejected", { status: 401 }));
+    expect(ended.title).toBe("Votre connexion à Jira a pris fin");
+    const signature = noticeForError(new OAuthProblem("signature_invalid", { status: 401 }));
+    expect(signature.title).toBe("Jira refuse la clé du complément");
+    expect(signature.message).toMatch(/^Jira a refusé la signature du complément\..*clé publique/);
   });
 });
 
@@ -308,7 +424,7 @@ describe("the session's own notices", () => {
   it("a stored token that expired", () => {
     const notice = storedTokenExpiredNotice("2024-12-31T23:00:00.000Z");
     expect(notice).toMatchObject({ code: "token_expired_stored", intent: "info" });
-    expect(notice.message).toMatch(/expired on 2024-12-31.*Sign in to Jira again/);
+    expect(notice.message).toMatch(/expired on Dec 31, 2024\. Sign in to Jira again/);
     expectReadable(notice);
   });
 });

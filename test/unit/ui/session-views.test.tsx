@@ -4,6 +4,7 @@
  */
 import { renderToStaticMarkup } from "react-dom/server";
 import type { ReactElement } from "react";
+import { activateLanguage } from "../../../src/i18n/translate";
 import { AccountBar } from "../../../src/ui/components/AccountBar";
 import { ConnectionEndedBanner } from "../../../src/ui/components/ConnectionEndedBanner";
 import { NotConfiguredCard } from "../../../src/ui/components/NotConfiguredCard";
@@ -252,5 +253,30 @@ describe("NotConfiguredCard", () => {
     expect(html).toContain("Ask your administrator to check the add-in&#x27;s configuration.");
     expect(html).toContain('data-code="config_missing"');
     expect(html).not.toContain("<img");
+    expect(html).toMatch(/<button[^>]*>Try again<\/button>/);
+    expect(html).toContain("Once it is fixed, choose Try again.");
+  });
+
+  it("speaks German and French", async () => {
+    const card = (
+      <NotConfiguredCard
+        notice={{ code: "runtime_config_missing", intent: "error", title: "", message: "…" }}
+      />
+    );
+    try {
+      await activateLanguage("de-DE");
+      const german = render(card);
+      expect(german).toContain("Jira for Outlook ist nicht eingerichtet");
+      expect(german).toMatch(/<button[^>]*>Erneut versuchen<\/button>/);
+      await activateLanguage("fr-FR");
+      const banner = render(
+        <ConnectionEndedBanner waitingOperations={2} signingIn={false} onSignIn={noop} />
+      );
+      expect(banner).toContain("Votre connexion à Jira a pris fin");
+      expect(banner).toContain("2 actions attendent la connexion.");
+      expect(banner).toMatch(/<button[^>]*>Se reconnecter<\/button>/);
+    } finally {
+      await activateLanguage("en-US");
+    }
   });
 });
