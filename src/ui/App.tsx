@@ -156,7 +156,9 @@ export function App(props: AppProps) {
             />
           )}
           {state.status === "starting" && <Spinner size="small" label={t("app.connecting")} />}
-          {state.status === "not_configured" && <NotConfiguredCard notice={state.notice} />}
+          {state.status === "not_configured" && (
+            <NotConfiguredCard notice={state.notice} onTryAgain={() => void session.start()} />
+          )}
           {signInCard && (
             <SignInCard
               jiraBaseUrl={state.jiraBaseUrl}
