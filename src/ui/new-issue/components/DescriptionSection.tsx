@@ -6,11 +6,18 @@ import {
   MessageBarActions,
   MessageBarBody,
   Spinner,
+  Switch,
   Textarea,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { useState } from "react";
+import { currentLanguage, t } from "../../../i18n/translate";
 import type { DescriptionOptions } from "../../../mail/email-description-types";
+import {
+  preloadDescriptionPreview,
+  useDescriptionPreview,
+} from "../../description-preview/lazy-description-preview";
 import { isAwaitingConversion } from "../description-conversion";
 import type { ConversionState } from "../description-conversion";
 import { sameDescriptionOptions } from "../new-issue-draft";
@@ -24,6 +31,15 @@ const useStyles = makeStyles({
   problem: { overflowWrap: "anywhere" },
 });
 
+/**
+ * A field's label inside a sentence: English writes it in lower case ("Replace the description
+ * with…"); German and French messages quote it as shown (a German noun keeps its capital, and an
+ * article would need the noun's gender).
+ */
+function labelInSentence(label: string): string {
+  return currentLanguage() === "en" ? label.toLowerCase() : label;
+}
+
 /** A draft's text converted from the email, as the section shows it. */
 export interface EmailText {
   /** Jira wiki markup, sent as it is. */
@@ -36,7 +52,7 @@ export interface EmailText {
 }
 
 export interface EmailTextSectionProps {
-  /** The textarea's label, also the noun in the messages: "Description", "Comment". */
+  /** The textarea's label, also named in the messages: "Description", "Comment". */
   label: string;
   text: EmailText;
   conversion: ConversionState;
@@ -55,7 +71,8 @@ export interface EmailTextSectionProps {
  * A text made from the email (the description of a new issue, the body of a comment): the email
  * converted to Jira wiki markup, editable as markup, and the options of the conversion. Changing an
  * option converts again unless the user edited the text; then their edits stay, and a button
- * replaces them on request.
+ * replaces them on request. The Preview switch shows below the markup what Jira will make of it
+ * (src/ui/description-preview/, loaded the first time it is switched on).
  */
 export function EmailTextSection({
   label,
@@ -68,7 +85,7 @@ export function EmailTextSection({
   onConvert,
 }: EmailTextSectionProps) {
   const styles = useStyles();
-  const noun = label.toLowerCase();
+  const [previewOn, setPreviewOn] = useState(false);
   const converting = isAwaitingConversion(text.state, conversion);
   const { options, generatedWith } = text;
   const editsKept =
@@ -86,18 +103,19 @@ export function EmailTextSection({
     setOption({ cutQuotedHistory: data.checked === true });
   const handleText = (_event: unknown, data: { value: string }) => onText(data.value);
   const handleReplace = () => onConvert("replace");
+  const handlePreview = (_event: unknown, data: { checked: boolean }) => setPreviewOn(data.checked);
 
   return (
     <div className={styles.section}>
       <div className={styles.options}>
         <Checkbox
-          label="Include a header block (From, Sent, To, Cc, Subject)"
+          label={t("description.headerBlock")}
           checked={options.includeHeaderBlock}
           disabled={readOnly}
           onChange={handleHeaderBlock}
         />
         <Checkbox
-          label="Cut the quoted reply history"
+          label={t("description.cutHistory")}
           checked={options.cutQuotedHistory}
           disabled={readOnly}
           onChange={handleCutHistory}
@@ -106,11 +124,11 @@ export function EmailTextSection({
       {editsKept && (
         <MessageBar intent="info" layout="multiline" data-testid="description-edits-kept">
           <MessageBarBody>
-            {`Your edits are kept. Replace the ${noun} with the email's conversion?`}
+            {t("description.editsKept", { noun: labelInSentence(label) })}
           </MessageBarBody>
           <MessageBarActions>
             <Button disabled={readOnly || converting} onClick={handleReplace}>
-              Replace with the email
+              {t("description.replaceWithEmail")}
             </Button>
           </MessageBarActions>
         </MessageBar>
@@ -120,12 +138,12 @@ export function EmailTextSection({
           <MessageBarBody className={styles.problem}>{conversion.problem}</MessageBarBody>
           <MessageBarActions>
             <Button disabled={readOnly} onClick={handleReplace}>
-              Convert again
+              {t("description.convertAgain")}
             </Button>
           </MessageBarActions>
         </MessageBar>
       )}
-      <Field label={label} hint="Jira wiki markup, sent as you see it." validationMessage={problem}>
+      <Field label={label} hint={t("description.markupHint")} validationMessage={problem}>
         <Textarea
           className={styles.markup}
           textarea={{ className: styles.markup }}
@@ -137,7 +155,16 @@ export function EmailTextSection({
           onChange={handleText}
         />
       </Field>
-      {converting && <Spinner size="tiny" labelPosition="after" label="Converting the email…" />}
+      {converting && (
+        <Spinner size="tiny" labelPosition="after" label={t("description.converting")} />
+      )}
+      <Switch
+        label={t("description.previewSwitch")}
+        checked={previewOn}
+        onChange={handlePreview}
+        data-testid="description-preview-switch"
+      />
+      {previewOn && <PreviewOfText markup={text.markup} label={label} />}
     </div>
   );
 }
@@ -170,7 +197,7 @@ export function DescriptionSection({
   };
   return (
     <EmailTextSection
-      label="Description"
+      label={t("description.label")}
       text={text}
       conversion={conversion}
       readOnly={readOnly}
@@ -179,4 +206,24 @@ export function DescriptionSection({
       onConvert={onConvert}
     />
   );
+}
+
+/** The preview below the markup, once its chunk is in: a spinner meanwhile, a retry if it failed. */
+function PreviewOfText({ markup, label }: { markup: string; label: string }) {
+  const preview = useDescriptionPreview(true);
+  if (preview.status === "loaded") {
+    const { DescriptionPreview } = preview.module;
+    return <DescriptionPreview markup={markup} label={label} />;
+  }
+  if (preview.status === "failed") {
+    return (
+      <MessageBar intent="warning" layout="multiline" data-testid="description-preview-problem">
+        <MessageBarBody>{t("description.previewUnavailable")}</MessageBarBody>
+        <MessageBarActions>
+          <Button onClick={preloadDescriptionPreview}>{t("description.tryAgain")}</Button>
+        </MessageBarActions>
+      </MessageBar>
+    );
+  }
+  return <Spinner size="tiny" labelPosition="after" label={t("description.previewLoading")} />;
 }
