@@ -27,6 +27,17 @@ export interface ServerLogger {
   error(message: string): void;
 }
 
+/**
+ * How long a client may take to send a whole request, headers and body: 30 minutes. Node's
+ * default (`server.requestTimeout`, 300 s, nodejs.org/api/http.html#serverrequesttimeout) answers
+ * 408 to an upload still arriving after 5 minutes, i.e. to a 100 MB email (the relay's default
+ * cap) sent slower than about 2.8 Mbit/s, which a home or hotel line can be. 30 minutes lets
+ * 100 MB through down to about 0.47 Mbit/s and still ends a client that trickles without end. A
+ * dead Jira is no reason for a shorter limit: the relay's idle timeout (RELAY_TIMEOUT_SECONDS)
+ * answers 504 then.
+ */
+export const ADDIN_SERVER_REQUEST_TIMEOUT_MS = 30 * 60 * 1000;
+
 /** Options of {@link createAddinServer}; the names match `ServerConfig`. */
 export interface AddinServerOptions {
   /** The built add-in folder; must exist when `listen()` is called. */
@@ -43,6 +54,10 @@ export interface AddinServerOptions {
   jiraUrl?: string;
   /** PEM file of a private CA that signed Jira's certificate. */
   jiraCaFile?: string;
+  /** Largest request body the relay passes to Jira, in bytes. Default 100 MB (relay-settings.ts). */
+  relayMaxBodyBytes?: number;
+  /** How long the relay waits for Jira to send or take a byte, in ms. Default 120 s (relay-settings.ts). */
+  relayTimeoutMs?: number;
   /**
    * The pane's runtime configuration, served as `/addin-config.json` (and `/preview/addin-config.json`
    * with `preview`) with the relay as its `relayUrl`. Undefined: dist/addin-config.json is served
@@ -59,7 +74,7 @@ export interface AddinServerOptions {
   generatedCertDir?: string;
   /** office-addin-dev-certs' files; default its home-folder paths; `null` ignores them. */
   officeDevCerts?: OfficeDevCertPaths | null;
-  /** Content-Security-Policy override (see security-headers.ts). */
+  /** Replaces the Content-Security-Policy of every answer; "" sends none (see security-headers.ts). */
   contentSecurityPolicy?: string;
   /** Default: console. */
   logger?: ServerLogger;
@@ -126,7 +141,15 @@ export function createAddinServer(options: AddinServerOptions): AddinServer {
             warn: (message) => logger.warn(message),
           });
 
-      relay = createJiraRelay({ jiraUrl, ...(jiraCa === undefined ? {} : { ca: jiraCa }), logger });
+      relay = createJiraRelay({
+        jiraUrl,
+        ...(jiraCa === undefined ? {} : { ca: jiraCa }),
+        ...(options.relayMaxBodyBytes === undefined
+          ? {}
+          : { maxBodyBytes: options.relayMaxBodyBytes }),
+        ...(options.relayTimeoutMs === undefined ? {} : { timeoutMs: options.relayTimeoutMs }),
+        logger,
+      });
       const app = buildApp(
         { ...options, ...(runtimeConfig === undefined ? {} : { runtimeConfig }) },
         relay,
@@ -137,6 +160,7 @@ export function createAddinServer(options: AddinServerOptions): AddinServer {
           cert: credentials.cert,
           key: credentials.key,
           ...(credentials.ca ? { ca: credentials.ca } : {}),
+          requestTimeout: ADDIN_SERVER_REQUEST_TIMEOUT_MS,
         },
         app
       );
@@ -190,6 +214,7 @@ export function createAddinServer(options: AddinServerOptions): AddinServer {
 function buildApp(options: AddinServerOptions, relay: JiraRelay, logger: ServerLogger): Express {
   const app = express();
   app.disable("x-powered-by");
+  // First, so every answer carries the Content-Security-Policy: pages, files, 404s, relayed Jira.
   app.use(
     createSecurityHeaders(
       options.contentSecurityPolicy === undefined

@@ -13,6 +13,7 @@ import { OFFICE_DEV_CERT_PATHS } from "./dev-certificate";
 import { JIRA_RELAY_PATH } from "./jira-relay";
 import { startLocalJiraSimulator } from "./local-jira-simulator";
 import type { LocalJiraSimulator } from "./local-jira-simulator";
+import { MEGABYTE } from "./relay-settings";
 import { readServedRuntimeConfig, servedRuntimeConfig } from "./runtime-config-route";
 import type { ServedRuntimeConfig } from "./runtime-config-route";
 import { SERVER_USAGE, readServerConfig } from "./server-config";
@@ -98,6 +99,8 @@ async function main(): Promise<void> {
     ...(config.addinUrl === undefined ? {} : { addinUrl: config.addinUrl }),
     ...(config.jiraUrl === undefined ? {} : { jiraUrl: config.jiraUrl }),
     ...(config.jiraCaFile === undefined ? {} : { jiraCaFile: config.jiraCaFile }),
+    relayMaxBodyBytes: config.relayMaxBodyBytes,
+    relayTimeoutMs: config.relayTimeoutMs,
     ...(runtimeConfig === undefined ? {} : { runtimeConfig }),
     ...(config.tlsCertFile === undefined ? {} : { tlsCertFile: config.tlsCertFile }),
     ...(config.tlsKeyFile === undefined ? {} : { tlsKeyFile: config.tlsKeyFile }),
@@ -152,6 +155,13 @@ function printStartup(
       : `Jira relay: ${JIRA_RELAY_PATH}/* -> ${config.jiraUrl}/*` +
           (config.jiraCaFile ? ` (trusting CA ${config.jiraCaFile})` : "")
   );
+  if (config.jiraUrl !== undefined) {
+    // Both limits in the administrator's units, so a 413 or 504 in a user's pane can be matched.
+    lines.push(
+      `  requests up to ${config.relayMaxBodyBytes / MEGABYTE} MB (RELAY_MAX_BODY_MB), ` +
+        `Jira idle timeout ${config.relayTimeoutMs / 1000} s (RELAY_TIMEOUT_SECONDS)`
+    );
+  }
   // The consumer key is no secret (Jira shows it on the application link); the private key is.
   if (runtimeConfig) {
     lines.push(

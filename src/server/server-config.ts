@@ -9,6 +9,12 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError } from "../config/config-error";
 import { normaliseAddinUrl, normaliseJiraUrl } from "../config/urls";
+import {
+  DEFAULT_RELAY_MAX_BODY_BYTES,
+  DEFAULT_RELAY_TIMEOUT_MS,
+  parseRelayMaxBodyMb,
+  parseRelayTimeoutSeconds,
+} from "./relay-settings";
 
 export { ConfigError, normaliseJiraUrl };
 
@@ -35,6 +41,18 @@ export interface ServerConfig {
   jiraPrivateKeyFile: string | undefined;
   /** PEM file of a private CA to trust for Jira's certificate. Env `JIRA_CA_FILE`, flag `--jira-ca`. */
   jiraCaFile: string | undefined;
+  /**
+   * Largest request body the `/jira` relay passes to Jira, in bytes (an email with its attachments).
+   * Env `RELAY_MAX_BODY_MB`, flag `--relay-max-body-mb`, in whole megabytes. Default 100 MB
+   * ({@link DEFAULT_RELAY_MAX_BODY_BYTES}).
+   */
+  relayMaxBodyBytes: number;
+  /**
+   * How long the relay waits for Jira to send or take a byte before answering 504, in ms.
+   * Env `RELAY_TIMEOUT_SECONDS`, flag `--relay-timeout`, in whole seconds. Default 120 s
+   * ({@link DEFAULT_RELAY_TIMEOUT_MS}).
+   */
+  relayTimeoutMs: number;
   /** PEM certificate (chain) to serve. Env `TLS_CERT_FILE`, flag `--cert`. Both or neither with the key. */
   tlsCertFile: string | undefined;
   /** PEM private key to serve. Env `TLS_KEY_FILE`, flag `--key`. */
@@ -80,6 +98,10 @@ Options (each overrides its environment variable):
   --addin-url <url>  ADDIN_URL      public https URL of the add-in (default https://localhost:<port>)
   --jira-url <url>   JIRA_URL       Jira base URL incl. context path, e.g. https://jira.example.com/jira
   --jira-ca <file>   JIRA_CA_FILE   PEM file of a private CA that signed Jira's certificate
+  --relay-max-body-mb <n>  RELAY_MAX_BODY_MB      largest request (an email with its attachments)
+                                                  relayed to Jira, in MB, 1-10240 (default 100)
+  --relay-timeout <s>      RELAY_TIMEOUT_SECONDS  seconds Jira may send or take nothing before the
+                                                  relay answers 504, 1-3600 (default 120)
   --consumer-key <key>       JIRA_CONSUMER_KEY      Consumer Key of the add-in's application link in
                                                     the Jira at JIRA_URL
   --private-key-file <file>  JIRA_PRIVATE_KEY_FILE  PEM file of that consumer's RSA private key
@@ -101,7 +123,8 @@ Options (each overrides its environment variable):
  *
  * @throws {ConfigError} with a `code` (`option_invalid`, `port_invalid`, `host_invalid`,
  *   `addin_url_invalid`, `jira_url_invalid`, `tls_files_incomplete`, `consumer_incomplete`,
- *   `consumer_without_jira`) and a message naming the setting.
+ *   `consumer_without_jira`, `relay_max_body_invalid`, `relay_timeout_invalid`) and a message
+ *   naming the setting.
  */
 export function readServerConfig(
   env: Readonly<Record<string, string | undefined>>,
@@ -152,6 +175,8 @@ export function readServerConfig(
     );
   }
   const jiraCaFile = pick(flags["jira-ca"], "JIRA_CA_FILE");
+  const relayMaxBodyValue = pick(flags["relay-max-body-mb"], "RELAY_MAX_BODY_MB");
+  const relayTimeoutValue = pick(flags["relay-timeout"], "RELAY_TIMEOUT_SECONDS");
   const distDir = pick(flags.dist, "DIST_DIR");
   const simulatorPortValue = pick(flags["simulator-port"], "JIRA_SIMULATOR_PORT");
   const simulatorDir = pick(undefined, "JIRA_SIMULATOR_DIR");
@@ -169,6 +194,20 @@ export function readServerConfig(
     jiraConsumerKey,
     jiraPrivateKeyFile: jiraPrivateKeyFile && path.resolve(jiraPrivateKeyFile),
     jiraCaFile: jiraCaFile && path.resolve(jiraCaFile),
+    relayMaxBodyBytes:
+      relayMaxBodyValue === undefined
+        ? DEFAULT_RELAY_MAX_BODY_BYTES
+        : parseRelayMaxBodyMb(
+            relayMaxBodyValue,
+            settingName(flags["relay-max-body-mb"], "--relay-max-body-mb", "RELAY_MAX_BODY_MB")
+          ),
+    relayTimeoutMs:
+      relayTimeoutValue === undefined
+        ? DEFAULT_RELAY_TIMEOUT_MS
+        : parseRelayTimeoutSeconds(
+            relayTimeoutValue,
+            settingName(flags["relay-timeout"], "--relay-timeout", "RELAY_TIMEOUT_SECONDS")
+          ),
     tlsCertFile: tlsCertFile && path.resolve(tlsCertFile),
     tlsKeyFile: tlsKeyFile && path.resolve(tlsKeyFile),
     distDir: distDir === undefined ? path.join(defaults.repoRoot, "dist") : path.resolve(distDir),
@@ -186,6 +225,14 @@ export function readServerConfig(
         : path.resolve(simulatorDir),
     help: flags.help ?? false,
   };
+}
+
+/**
+ * How an error names a setting: the one that held the value first, the other in brackets, so the
+ * administrator finds it whether it sits in a unit file's environment or on the command line.
+ */
+function settingName(flagValue: string | undefined, flag: string, variable: string): string {
+  return flagValue !== undefined ? `${flag} (${variable})` : `${variable} (${flag})`;
 }
 
 function parsePort(value: string | undefined, name: string): number {
@@ -209,6 +256,8 @@ interface Flags {
   "addin-url"?: string;
   "jira-url"?: string;
   "jira-ca"?: string;
+  "relay-max-body-mb"?: string;
+  "relay-timeout"?: string;
   "consumer-key"?: string;
   "private-key-file"?: string;
   cert?: string;
@@ -231,6 +280,8 @@ function parseFlags(argv: readonly string[]): Flags {
         "addin-url": { type: "string" },
         "jira-url": { type: "string" },
         "jira-ca": { type: "string" },
+        "relay-max-body-mb": { type: "string" },
+        "relay-timeout": { type: "string" },
         "consumer-key": { type: "string" },
         "private-key-file": { type: "string" },
         cert: { type: "string" },

@@ -1,7 +1,7 @@
 /**
  * The readers of the relay's two settings (RELAY_MAX_BODY_MB, RELAY_TIMEOUT_SECONDS): what they
  * accept, and the ConfigError naming the setting for what they don't. Pure functions; they live
- * beside the relay's integration tests until the server configuration reads them.
+ * beside the relay's integration tests which the server configuration (server-config.ts) uses.
  */
 import { ConfigError } from "../../../src/config/config-error";
 import {

@@ -4,19 +4,26 @@
  * JIRA_CONSUMER_KEY and JIRA_PRIVATE_KEY_FILE it serves the pane's runtime configuration for that
  * Jira and relays to it (no built-in simulator, the private key never printed); a wrong or missing
  * key file, or half of the consumer settings, stop it at startup with a message naming the setting;
- * JIRA_URL alone serves no runtime configuration.
+ * JIRA_URL alone serves no runtime configuration. RELAY_MAX_BODY_MB and RELAY_TIMEOUT_SECONDS (or
+ * their flags) reach the relay and its startup line; a wrong value stops it, naming the setting.
  */
 import type { ChildProcess } from "node:child_process";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import type http from "node:http";
+import https from "node:https";
 import path from "node:path";
 import { RUNTIME_CONFIG_FILE } from "../../../src/config/runtime-config";
 import { generatedCertPaths } from "../../../src/server/dev-certificate";
+import { MEGABYTE } from "../../../src/server/relay-settings";
 import { startJiraSimulator } from "../../../src/simulator/create-jira-simulator";
 import type { RunningJiraSimulator } from "../../../src/simulator/create-jira-simulator";
 import { generateConsumerKeyPair } from "../../support/reference-oauth-client";
 import { killProcessGroup, spawnTsx } from "../../support/tsx-child";
 import { withTimeout } from "../../support/with-timeout";
+import { errorMessagesOf, startUpstream } from "./relay-test-kit";
+import type { UpstreamServer } from "./relay-test-kit";
 import { makeTempDir, makeTestCertificate, removeDir, request } from "./server-test-kit";
+import type { TestResponse } from "./server-test-kit";
 
 jest.setTimeout(60_000);
 
@@ -36,6 +43,8 @@ const INHERITED_SETTINGS = [
   "JIRA_CONSUMER_KEY",
   "JIRA_PRIVATE_KEY_FILE",
   "JIRA_CA_FILE",
+  "RELAY_MAX_BODY_MB",
+  "RELAY_TIMEOUT_SECONDS",
   "ADDIN_URL",
   "PORT",
   "HOST",
@@ -169,9 +178,10 @@ async function startServer(
 
 /** Runs the server until it exits on its own (a startup error). */
 async function runServer(
-  env: Record<string, string>
+  env: Record<string, string>,
+  args: string[] = []
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const cli = spawnServer(env);
+  const cli = spawnServer(env, args);
   const code = await cli.exited();
   return { code, stdout: cli.stdout(), stderr: cli.stderr() };
 }
@@ -290,5 +300,110 @@ describe("the add-in server CLI with JIRA_URL only", () => {
 
     expect((await request(port, ca, `/${RUNTIME_CONFIG_FILE}`)).status).toBe(404);
     expect((await request(port, ca, "/jira/rest/api/2/serverInfo")).status).toBe(200);
+  });
+});
+
+/**
+ * POSTs `bytes` bytes to the server. It may answer (413) and close the connection before it has
+ * read the body: the write error that follows is expected and ignored.
+ */
+async function postBody(port: number, requestPath: string, bytes: number): Promise<TestResponse> {
+  const req = https.request({
+    host: "127.0.0.1",
+    port,
+    method: "POST",
+    path: requestPath,
+    headers: {
+      "Content-Type": "application/octet-stream",
+      "Content-Length": String(bytes),
+      "X-Atlassian-Token": "no-check",
+    },
+    ca,
+    agent: false,
+  });
+  const response = new Promise<http.IncomingMessage>((resolve) => req.on("response", resolve));
+  req.on("error", () => undefined);
+  req.end(Buffer.alloc(bytes, 0x61));
+  const res = await response;
+  const chunks: Buffer[] = [];
+  for await (const chunk of res) chunks.push(chunk as Buffer);
+  req.destroy();
+  return {
+    status: res.statusCode ?? 0,
+    headers: res.headers,
+    body: Buffer.concat(chunks).toString("utf8"),
+  };
+}
+
+describe("the add-in server CLI with the relay's limits", () => {
+  let silentJira: UpstreamServer | undefined;
+
+  afterEach(async () => {
+    await silentJira?.close();
+    silentJira = undefined;
+  });
+
+  it("RELAY_MAX_BODY_MB and RELAY_TIMEOUT_SECONDS reach the relay, and the banner says so", async () => {
+    // A Jira that takes requests and never answers: only the relay's timeout ends them.
+    silentJira = await startUpstream(() => undefined);
+    const { port, lines } = await startServer({
+      JIRA_URL: silentJira.baseUrl,
+      RELAY_MAX_BODY_MB: "1",
+      RELAY_TIMEOUT_SECONDS: "1",
+    });
+
+    expect(lines).toContain(
+      "  requests up to 1 MB (RELAY_MAX_BODY_MB), Jira idle timeout 1 s (RELAY_TIMEOUT_SECONDS)"
+    );
+
+    const tooLarge = await postBody(port, "/jira/rest/api/2/issue/ABC-1/attachments", 2 * MEGABYTE);
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.headers["x-relay-error"]).toBe("REQUEST_TOO_LARGE");
+    expect(errorMessagesOf(tooLarge.body)[0]).toContain("at most 1 MB");
+    expect(silentJira.connections()).toBe(0);
+
+    const silent = await request(port, ca, "/jira/rest/api/2/serverInfo");
+    expect(silent.status).toBe(504);
+    expect(silent.headers["x-relay-error"]).toBe("ETIMEDOUT");
+    expect(errorMessagesOf(silent.body)[0]).toContain("no answer from Jira for 1 s");
+  });
+
+  it("--relay-max-body-mb and --relay-timeout win over the environment", async () => {
+    const { lines } = await startServer(
+      { JIRA_URL: simulator.url, RELAY_MAX_BODY_MB: "1", RELAY_TIMEOUT_SECONDS: "1" },
+      ["--relay-max-body-mb", "250", "--relay-timeout=300"]
+    );
+
+    expect(lines).toContain(
+      "  requests up to 250 MB (RELAY_MAX_BODY_MB), Jira idle timeout 300 s (RELAY_TIMEOUT_SECONDS)"
+    );
+  });
+
+  it("prints the defaults: 100 MB, 120 s", async () => {
+    const { lines } = await startServer({ JIRA_URL: simulator.url });
+
+    expect(lines).toContain(
+      "  requests up to 100 MB (RELAY_MAX_BODY_MB), Jira idle timeout 120 s (RELAY_TIMEOUT_SECONDS)"
+    );
+  });
+
+  it.each([
+    [
+      { RELAY_MAX_BODY_MB: "100MB" },
+      [],
+      'RELAY_MAX_BODY_MB (--relay-max-body-mb) "100MB" must be a whole number of megabytes from 1 to 10240',
+    ],
+    [
+      {},
+      ["--relay-timeout", "2m"],
+      '--relay-timeout (RELAY_TIMEOUT_SECONDS) "2m" must be a whole number of seconds from 1 to 3600',
+    ],
+  ])("refuses to start with %j %j, naming the setting", async (env, args, message) => {
+    const { code, stdout, stderr } = await runServer({ JIRA_URL: simulator.url, ...env }, args);
+
+    expect(code).not.toBe(0);
+    expect(code).not.toBeNull();
+    expect(stderr).toContain(`Jira for Outlook add-in server could not start: ${message}`);
+    expect(stdout).not.toContain("Jira for Outlook add-in server:");
   });
 });

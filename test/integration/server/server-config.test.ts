@@ -2,6 +2,7 @@
  * readServerConfig: defaults, flags over environment, and errors that name the setting to fix.
  */
 import path from "node:path";
+import { MEGABYTE } from "../../../src/server/relay-settings";
 import { ConfigError, SERVER_USAGE, readServerConfig } from "../../../src/server/server-config";
 
 const defaults = { repoRoot: path.resolve("/repo") };
@@ -16,6 +17,8 @@ describe("readServerConfig", () => {
       jiraConsumerKey: undefined,
       jiraPrivateKeyFile: undefined,
       jiraCaFile: undefined,
+      relayMaxBodyBytes: 100 * MEGABYTE,
+      relayTimeoutMs: 120_000,
       tlsCertFile: undefined,
       tlsKeyFile: undefined,
       distDir: path.join(path.resolve("/repo"), "dist"),
@@ -254,6 +257,89 @@ describe("readServerConfig", () => {
             "set JIRA_URL too, or unset them to use the built-in simulator.",
         })
       );
+    });
+  });
+
+  describe("the relay's limits", () => {
+    it("reads RELAY_MAX_BODY_MB in megabytes and RELAY_TIMEOUT_SECONDS in seconds", () => {
+      expect(
+        readServerConfig({ RELAY_MAX_BODY_MB: "250", RELAY_TIMEOUT_SECONDS: " 300 " }, [], defaults)
+      ).toMatchObject({ relayMaxBodyBytes: 250 * MEGABYTE, relayTimeoutMs: 300_000 });
+    });
+
+    it("lets --relay-max-body-mb and --relay-timeout win over the environment", () => {
+      expect(
+        readServerConfig(
+          { RELAY_MAX_BODY_MB: "250", RELAY_TIMEOUT_SECONDS: "300" },
+          ["--relay-max-body-mb", "20", "--relay-timeout=45"],
+          defaults
+        )
+      ).toMatchObject({ relayMaxBodyBytes: 20 * MEGABYTE, relayTimeoutMs: 45_000 });
+    });
+
+    it("treats empty values as unset: the defaults apply", () => {
+      expect(
+        readServerConfig({ RELAY_MAX_BODY_MB: "", RELAY_TIMEOUT_SECONDS: " " }, [], defaults)
+      ).toMatchObject({ relayMaxBodyBytes: 100 * MEGABYTE, relayTimeoutMs: 120_000 });
+    });
+
+    it.each(["0", "-5", "1.5", "100MB", "1e3", "10241", "104857600"])(
+      "rejects RELAY_MAX_BODY_MB=%s, naming the variable and its flag",
+      (value) => {
+        expect(() => readServerConfig({ RELAY_MAX_BODY_MB: value }, [], defaults)).toThrow(
+          expect.objectContaining({
+            name: "ConfigError",
+            code: "relay_max_body_invalid",
+            message: expect.stringMatching(
+              new RegExp(
+                `^RELAY_MAX_BODY_MB \\(--relay-max-body-mb\\) "${value}" must be a whole number of megabytes from 1 to 10240`
+              )
+            ),
+          })
+        );
+      }
+    );
+
+    it("names --relay-max-body-mb first when the flag is wrong, even over a valid variable", () => {
+      expect(() =>
+        readServerConfig({ RELAY_MAX_BODY_MB: "100" }, ["--relay-max-body-mb", "0.5"], defaults)
+      ).toThrow(
+        expect.objectContaining({
+          code: "relay_max_body_invalid",
+          message: expect.stringMatching(/^--relay-max-body-mb \(RELAY_MAX_BODY_MB\) "0\.5" /),
+        })
+      );
+    });
+
+    it.each(["0", "2m", "1.5", "120000", "3601", "-1"])(
+      "rejects RELAY_TIMEOUT_SECONDS=%s, naming the variable and its flag",
+      (value) => {
+        expect(() => readServerConfig({ RELAY_TIMEOUT_SECONDS: value }, [], defaults)).toThrow(
+          expect.objectContaining({
+            name: "ConfigError",
+            code: "relay_timeout_invalid",
+            message: expect.stringMatching(
+              new RegExp(
+                `^RELAY_TIMEOUT_SECONDS \\(--relay-timeout\\) "${value}" must be a whole number of seconds from 1 to 3600`
+              )
+            ),
+          })
+        );
+      }
+    );
+
+    it("names --relay-timeout first when the flag is wrong", () => {
+      expect(() => readServerConfig({}, ["--relay-timeout", "two"], defaults)).toThrow(
+        expect.objectContaining({
+          code: "relay_timeout_invalid",
+          message: expect.stringMatching(/^--relay-timeout \(RELAY_TIMEOUT_SECONDS\) "two" /),
+        })
+      );
+    });
+
+    it("documents both in --help", () => {
+      expect(SERVER_USAGE).toMatch(/--relay-max-body-mb <n> +RELAY_MAX_BODY_MB .*\(default 100\)/s);
+      expect(SERVER_USAGE).toMatch(/--relay-timeout <s> +RELAY_TIMEOUT_SECONDS .*\(default 120\)/s);
     });
   });
 
