@@ -153,7 +153,9 @@ describe("IssueFinder", () => {
       expect(input.getAttribute("placeholder")).toBe(
         "Schlüssel oder Wörter der Zusammenfassung eingeben"
       );
-      expect(labelledInput(doc, "Erledigte Vorgänge ausblenden").getAttribute("role")).toBe("switch");
+      expect(labelledInput(doc, "Erledigte Vorgänge ausblenden").getAttribute("role")).toBe(
+        "switch"
+      );
       const options = renderDocument(
         <Combobox open inlinePopup value="">
           <IssueOptions emptyText="unused" groups={[{ id: RECENT, issues: [OPS1] }]} />
