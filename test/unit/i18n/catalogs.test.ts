@@ -66,3 +66,26 @@ describe.each([
     expect(empty).toEqual([]);
   });
 });
+
+describe("typography", () => {
+  const textsOf = (catalog: Catalog) =>
+    [...entriesOf(catalog)].flatMap(([key, message]) =>
+      (typeof message === "string" ? [message] : Object.values(message)).map(
+        (text) => [key, text] as const
+      )
+    );
+
+  test("French keeps : ; ? ! and » on the line of the word before (no-break spaces)", () => {
+    const breakable = textsOf(frenchCatalog)
+      .filter(([, text]) => / [:;?!»]|« /.test(text))
+      .map(([key]) => key);
+    expect(breakable).toEqual([]);
+  });
+
+  test("German and French quote with their own quotation marks", () => {
+    const straight = [...textsOf(germanCatalog), ...textsOf(frenchCatalog)]
+      .filter(([, text]) => text.includes('"'))
+      .map(([key]) => key);
+    expect(straight).toEqual([]);
+  });
+});

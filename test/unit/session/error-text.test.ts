@@ -48,7 +48,7 @@ describe("errorText", () => {
     await activateLanguage("fr-FR");
     expect(problemText(error)).toBe(
       "Jira n'a pas accepté la saisie. Corrigez les champs indiqués et réessayez. " +
-        "Jira indique : summary: Summary is required."
+        "Jira indique : summary: Summary is required."
     );
   });
 
@@ -73,7 +73,7 @@ describe("errorText", () => {
     });
     expect(errorText(problem)).toBe(
       "Jira n'accepte plus votre connexion. Reconnectez-vous à Jira. " +
-        "Jira indique : The token was revoked by an administrator."
+        "Jira indique : The token was revoked by an administrator."
     );
     const teapot = new JiraHttpError({
       code: "http_418",
@@ -82,7 +82,7 @@ describe("errorText", () => {
       message: "x",
     });
     expect(errorText(teapot)).toBe(
-      "Jira a répondu par une erreur (418). Réessayez ; si cela se reproduit, contactez votre administrateur Jira."
+      "Jira a répondu par une erreur (418). Réessayez ; si cela se reproduit, contactez votre administrateur Jira."
     );
   });
 

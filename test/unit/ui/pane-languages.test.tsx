@@ -163,7 +163,7 @@ describe("the pane's frame in French", () => {
     );
     expect(bar).toContain(">Connecté en tant que Jane Doe<");
     expect(bar).toMatch(/<button[^>]*>Se déconnecter<\/button>/);
-    expect(jiraHostCaption("https://127.0.0.1:8443/jira")).toBe("Jira : 127.0.0.1:8443");
+    expect(jiraHostCaption("https://127.0.0.1:8443/jira")).toBe("Jira : 127.0.0.1:8443");
     const card = renderToStaticMarkup(<CurrentEmailCard message={message} />);
     expect(card).toContain("2 pièces jointes");
     expect(card).toContain("30 nov. 2026");

@@ -60,7 +60,7 @@ function created(failed: number): CreatedDelivery {
   delivery = withStep(delivery, "create", { status: "done" }) as CreatedDelivery;
   const after = delivery.steps.filter((step) => step.kind !== "create");
   after.forEach((step, index) => {
-    const status = index < failed ? "failed" : "done";
+    const status = index < failed ? "failed" : "done";
     delivery = withStep(delivery, step.id, { status }) as CreatedDelivery;
   });
   return delivery;
@@ -108,7 +108,7 @@ describe("the New issue rules in French", () => {
   it("explain the suggestion, keeping Jira's names", () => {
     const suggestion = { reason: "conversation" as const, projectKey: "SUP", issueTypeId: "1" };
     expect(suggestionText({ ...suggestion, issueKey: "SUP-12" }, "Customer Support", "")).toBe(
-      "Suggestion : les e-mails précédents de cette conversation ont été ajoutés à SUP-12 dans Customer Support."
+      "Suggestion : les e-mails précédents de cette conversation ont été ajoutés à SUP-12 dans Customer Support."
     );
   });
 
@@ -148,7 +148,7 @@ describe("the New issue rules in French", () => {
     );
     expect(stepProblemOf(error, JIRA)).toEqual({
       code: "attachment_unavailable",
-      message: "Rapport.pdf n'est plus joint à cet e-mail : impossible de le joindre.",
+      message: "Rapport.pdf n'est plus joint à cet e-mail : impossible de le joindre.",
     });
   });
 });
@@ -173,7 +173,7 @@ describe("the New issue view in French", () => {
       /<h3[^>]*><a [^>]*href="https:\/\/jira.example.com\/browse\/OPS-12"[^>]*>OPS-12<\/a> créée<\/h3>/
     );
     expect(html).toContain(
-      "La demande existe, mais une étape a échoué. &quot;Réessayer les étapes en échec&quot; n&#x27;exécute que cette étape."
+      "La demande existe, mais une étape a échoué. « Réessayer les étapes en échec » n&#x27;exécute que cette étape."
     );
     expect(html).toContain(">Réessayer les étapes en échec</button>");
     expect(html).toContain(">Nouvelle demande</button>");
@@ -200,7 +200,7 @@ describe("the New issue view in French", () => {
     expect(html).toContain("3,1 Mo");
     expect(html).toContain(">0 octet<");
     expect(html).toContain("Joindre l&#x27;e-mail (.eml)");
-    expect(html).toContain("Images incorporées dans la description (1) : jointes à la demande");
+    expect(html).toContain("Images incorporées dans la description (1) : jointes à la demande");
   });
 
   it("says which list failed, and joins the linked issues and missing fields with 'et'", () => {
@@ -215,7 +215,7 @@ describe("the New issue view in French", () => {
     expect(links).toContain('aria-label="Demandes liées"');
     expect(links).toMatch(/Lié à <a [^>]*>SUP-12<\/a> et <a [^>]*>SUP-3<\/a>/);
     expect(renderToStaticMarkup(<UnfillableFieldsBar names={["Gravité", "Site"]} />)).toContain(
-      "exige des champs que le volet ne sait pas encore remplir : Gravité et Site."
+      "exige des champs que le volet ne sait pas encore remplir : Gravité et Site."
     );
     const actions = renderToStaticMarkup(
       <CreateIssueActions creating={false} ready connectionEnded={false} onCancelWaiting={noop} />
