@@ -1,6 +1,6 @@
 /**
  * Security headers set on every response of the add-in server, static files and relayed Jira
- * responses alike (a header Jira sends itself replaces ours on relayed responses).
+ * responses alike; on relayed responses ours win over any Jira sends (relay-headers.ts).
  *
  * The Content-Security-Policy is the pane's second wall after "nothing from an email is ever
  * rendered as HTML": should some text still get into the DOM as markup, it can't run a script,
