@@ -4,14 +4,13 @@
  * "invoice\u202Efdp.exe" read as "invoiceexe.pdf", zero-width characters, or no name at all.
  */
 import type { MailAttachmentInfo } from "./mail-message";
+import { visibleSingleLine } from "./visible-text";
 
 /** Longest file name the add-in hands to Jira (well inside common file system limits of 255). */
 export const MAX_FILE_NAME_LENGTH = 180;
 const MAX_EML_BASE_LENGTH = 100;
 /** An extension worth keeping when a long name is cut: ".pdf", ".xlsx", ".tar.gz" keeps ".gz". */
 const EXTENSION = /\.[\p{L}\p{N}_-]{1,16}$/u;
-/** Control characters, zero-width characters and bidirectional controls. */
-const INVISIBLE = /[\p{Cc}\u200B-\u200F\u202A-\u202E\u2060-\u2069\u061C\uFEFF]/gu;
 /** Path separators and the characters Windows refuses in names (learn.microsoft.com "Naming Files"). */
 const RESERVED = /[/\\<>:"|?*]/g;
 
@@ -31,11 +30,8 @@ export function safeFileName(name: string, fallback: string): string {
 }
 
 function cleanName(name: string): string {
-  return name
-    .replace(/\s+/gu, " ")
-    .replace(INVISIBLE, "")
+  return visibleSingleLine(name)
     .replace(RESERVED, "_")
-    .replace(/\s+/gu, " ")
     .trim()
     .replace(/^\.+/, "")
     .replace(/[. ]+$/, "")

@@ -1,9 +1,12 @@
 /**
  * The block that opens a description made from an email: who wrote it, when, to whom, about what,
  * like the header Outlook puts above a forwarded message. Every value comes from the email, so
- * every value is escaped: a display name like `[evil|javascript:…]` or `*x*` stays text.
+ * every value is escaped: a display name like `[evil|javascript:…]` or `*x*` stays text. Zero-width
+ * characters and bidi controls go first (visible-text.ts): a right-to-left override in a name or
+ * the subject would make Jira show it reordered, "Bob‮exe.pdf" as "Bobfdp.exe".
  */
 import type { EmailAddress, MailMessage } from "./mail-message";
+import { visibleSingleLine } from "./visible-text";
 import { escapeWikiInline } from "./wiki-escape";
 
 /** Where and how to show the date. */
@@ -22,7 +25,7 @@ export interface HeaderBlockOptions {
 export function headerBlock(message: MailMessage, options: HeaderBlockOptions): string {
   const lines: string[] = [];
   const add = (label: string, value: string): void => {
-    const escaped = escapeWikiInline(value);
+    const escaped = escapeWikiInline(visibleSingleLine(value));
     if (escaped !== "") {
       lines.push(`*${label}:* ${escaped}`);
     }
@@ -36,10 +39,13 @@ export function headerBlock(message: MailMessage, options: HeaderBlockOptions): 
   return lines.join("\n");
 }
 
-/** "Name <address>", or the address alone when the name is empty or the address itself. */
+/**
+ * "Name <address>", or the address alone when the name is empty or the address itself (compared
+ * without invisible characters, which are dropped).
+ */
 export function formatAddress(address: EmailAddress): string {
-  const name = address.name.trim();
-  const email = address.address.trim();
+  const name = visibleSingleLine(address.name).trim();
+  const email = visibleSingleLine(address.address).trim();
   if (name === "" || name.toLowerCase() === email.toLowerCase()) {
     return email;
   }

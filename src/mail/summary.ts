@@ -3,6 +3,7 @@
  * clients write them), invisible control characters removed, whitespace collapsed, cut to Jira's
  * limit.
  */
+import { visibleSingleLine } from "./visible-text";
 
 /** Jira rejects summaries longer than 255 characters (UTF-16 code units, as Java counts them). */
 export const MAX_SUMMARY_LENGTH = 255;
@@ -111,21 +112,13 @@ function stripOnce(subject: string): string {
 }
 
 /**
- * Zero-width characters and bidirectional controls (U+200B–U+200F, U+202A–U+202E, U+2066–U+2069,
- * U+061C, U+FEFF) and other control characters: invisible, and able to make a summary read
- * differently from what it is.
- */
-const INVISIBLE = /[\p{Cc}\u200B-\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF]/gu;
-
-/**
  * The summary for an issue made from an email with this subject: prefixes stripped, invisible
  * characters removed, line breaks and whitespace runs as one space, at most
  * {@link MAX_SUMMARY_LENGTH} characters (never half a surrogate pair). An empty subject gives "":
  * the form asks for a summary then.
  */
 export function summaryFromSubject(subject: string): string {
-  // Line breaks and tabs become spaces before the other control characters go.
-  const visible = subject.replace(/\s+/gu, " ").replace(INVISIBLE, "").replace(/\s+/gu, " ");
+  const visible = visibleSingleLine(subject);
   return cutToLength(stripSubjectPrefixes(visible), MAX_SUMMARY_LENGTH).trim();
 }
 

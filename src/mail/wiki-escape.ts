@@ -12,6 +12,12 @@
  * - A backslash escapes `- # * _ + ? ^ ~ | % { } [ ] ( ) ! @` (BackslashEscapeRendererComponent);
  *   two backslashes are a line break. A backslash that could join that game is written as the
  *   entity `&#92;` (Jira keeps HTML entities: `&nbsp;` is the well-known trick for empty cells).
+ * - Jira escapes before it looks for phrases: `\_` is the entity `&#95;` by then. So whether a
+ *   delimiter opens depends on its neighbours in the OUTPUT: in `__init__` escaping only the second
+ *   `_` leaves the first followed by `&`, a non-space, and it opens ("_\_init__" renders as
+ *   "<em>_init</em>_"). Hence a run of one delimiter is escaped as a whole (see escapeDelimiterRun),
+ *   and the character before a delimiter is read from the output (a backslash before a delimiter
+ *   is always `&#92;` there: it ends in `;` and blocks nothing).
  * - Line-start constructs: lists (`*`, `#`, `-` followed by a space), `h1.`–`h6.`, `bq.`, `----`.
  *   `h` and `.` have no backslash escape, so the dot becomes `&#46;`.
  * - `{`, `}` (macros, `{{monospace}}`), `[`, `]` (links, mentions), `|` (tables, link aliases) are
@@ -33,10 +39,16 @@ export const UNKNOWN_CONTEXT: TextContext = { before: null, after: null };
 export const LINE_CONTEXT: TextContext = { before: "\n", after: "\n" };
 
 const PHRASE_DELIMITERS = new Set(["*", "_", "-", "+", "^", "~", "!"]);
+/** `??cite??`: the one effect whose delimiter is two characters. */
+const CITATION_MARK = "?";
 const ALWAYS_ESCAPED = new Set(["{", "}", "[", "]", "|"]);
 const BACKSLASH_ESCAPABLE = new Set([..."-#*_+?^~|%{}[]()!@\\"]);
-const WORD_OR_BACKSLASH = /[\p{L}\p{Nd}\\]/u;
 const WHITESPACE = /\s/u;
+/**
+ * What Jira's phrase patterns call a space: Java's `\s` without UNICODE_CHARACTER_CLASS is ASCII
+ * only, so a no-break space after a delimiter is content (`*\u00A0x*` is bold).
+ */
+const JAVA_SPACE = /[ \t\n\v\f\r]/;
 /** Jira's emoticons in parentheses: `(y)`, `(x)`, `(!)`, `(on)`, `(*r)`, `(flag)` … */
 const EMOTICON_AFTER_PAREN = /^(?:[ynix/!?+-]|on|off|\*[rgby]?|flag|flagoff)\)/i;
 /** `&copy;`, `&#169;`, `&#xA9;`: Jira would show the character, not the text. */
@@ -94,32 +106,31 @@ export function escapeWikiText(text: string, context: TextContext = UNKNOWN_CONT
         continue;
       }
     }
-    const before = index > 0 ? (text[index - 1] as string) : context.before;
+    if (PHRASE_DELIMITERS.has(char) || char === CITATION_MARK) {
+      let last = index;
+      while (text[last + 1] === char) {
+        last += 1;
+      }
+      // Read from the output: what Jira's phrase pass will see before the run (see module comment).
+      const before = out.length > 0 ? (out[out.length - 1] as string) : context.before;
+      const after = last + 1 < text.length ? (text[last + 1] as string) : context.after;
+      out += escapeDelimiterRun(char, last - index + 1, before, after);
+      index = last;
+      continue;
+    }
     const after = index + 1 < text.length ? (text[index + 1] as string) : context.after;
-    out += escapeChar(char, before, after, text, index);
+    out += escapeChar(char, after, text, index);
   }
   return out;
 }
 
-function escapeChar(
-  char: string,
-  before: string | null,
-  after: string | null,
-  text: string,
-  index: number
-): string {
+function escapeChar(char: string, after: string | null, text: string, index: number): string {
   if (ALWAYS_ESCAPED.has(char)) {
     return "\\" + char;
-  }
-  if (PHRASE_DELIMITERS.has(char)) {
-    return couldOpenPhrase(char, before, after) ? "\\" + char : char;
   }
   switch (char) {
     case "\\":
       return after === null || BACKSLASH_ESCAPABLE.has(after) ? "&#92;" : char;
-    case "?":
-      // `??cite??`: the opener is two question marks.
-      return after === "?" && couldOpenPhrase("?", before, text[index + 2] ?? null) ? "\\?" : char;
     case "(":
       return EMOTICON_AFTER_PAREN.test(text.slice(index + 1, index + 10)) ? "\\(" : char;
     case "&":
@@ -129,11 +140,53 @@ function escapeChar(
   }
 }
 
-/** Whether `delimiter` at this place could start a phrase effect or an image in Jira. */
-function couldOpenPhrase(delimiter: string, before: string | null, after: string | null): boolean {
-  const validStart = before === null || !WORD_OR_BACKSLASH.test(before);
-  const contentFollows = after === null || (!WHITESPACE.test(after) && after !== delimiter);
-  return validStart && contentFollows;
+/**
+ * A run of `length` equal delimiters, escaped so that none of them opens an effect or an image.
+ * `before` is the output's character before the run, `after` the email's character after it.
+ *
+ * An escaped delimiter is an entity for Jira's phrase pass (`\_` → `&#95;`): a non-space after
+ * the delimiter before it, a non-letter before the one after it. So once the last of a run is
+ * escaped, every other one in it would open unless escaped too; and when a space follows the run,
+ * none of them can open and all stay as they are ("a -- b", "What?? No.").
+ */
+function escapeDelimiterRun(
+  delimiter: string,
+  length: number,
+  before: string | null,
+  after: string | null
+): string {
+  // `after` equal to the delimiter: the run goes on in the next text, whose first may be escaped.
+  const contentFollows = after === null || after === delimiter || !JAVA_SPACE.test(after);
+  if (!contentFollows) {
+    return delimiter.repeat(length);
+  }
+  const escaped = "\\" + delimiter;
+  if (delimiter === CITATION_MARK) {
+    return escapeQuestionMarkRun(length, before);
+  }
+  // Inside the run each one has a delimiter before it (no letter): only the first may be safe.
+  const first = isWordChar(before) ? delimiter : escaped;
+  return first + escaped.repeat(length - 1);
+}
+
+/**
+ * `??` opens a citation when both marks are unescaped, no letter or digit is before them and a
+ * non-space other than `?` follows. A single `?` opens nothing, so of each two neighbours at most
+ * one stays unescaped: all but the last are escaped, and the first also stays when a letter is
+ * before it (`a??b` opens nothing). A run continuing a text that ended in `?` is escaped whole:
+ * that text left its last `?` unescaped.
+ */
+function escapeQuestionMarkRun(length: number, before: string | null): string {
+  const mark = CITATION_MARK;
+  const escaped = "\\" + mark;
+  if (before === mark) {
+    return escaped.repeat(length);
+  }
+  if (length === 1) {
+    return mark;
+  }
+  const first = isWordChar(before) ? mark : escaped;
+  return first + escaped.repeat(length - 2) + mark;
 }
 
 /** Whether a character is a letter or digit: Jira's phrase effects need none next to their delimiters. */

@@ -54,6 +54,35 @@ describe("headerBlock", () => {
       "----",
     ]);
   });
+
+  it("drops zero-width and bidi control characters from names, addresses and the subject", () => {
+    const markup = headerBlock(
+      mailMessage({
+        from: {
+          name: "Bob\u202Eexe.pdf\u202C \u200BAdmin\uFEFF",
+          address: "bob@\u200Bexample.com",
+        },
+        to: [{ name: "\u2066Support\u2069", address: "support@contoso.example" }],
+        subject: "\u200BInvoice\u202Efdp.exe\u200F \u2067overdue\u2069",
+      }),
+      { locale: "en-US", timeZone: "UTC" }
+    );
+    expect(markup.split("\n")).toEqual([
+      "*From:* Bobexe.pdf Admin <bob@example.com>",
+      "*Sent:* Friday, June 7, 2024 at 2:02 PM",
+      "*To:* Support <support@contoso.example>",
+      "*Subject:* Invoicefdp.exe overdue",
+      "----",
+    ]);
+    expect(markup).not.toMatch(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u);
+  });
+
+  it("escapes a doubled delimiter in the subject so it reads literally in Jira", () => {
+    const markup = headerBlock(mailMessage({ subject: "Crash in __init__ and **x**" }), {
+      locale: "en-US",
+    });
+    expect(markup).toContain("*Subject:* Crash in \\_\\_init__ and \\*\\*x**");
+  });
 });
 
 describe("formatAddress", () => {
@@ -61,6 +90,15 @@ describe("formatAddress", () => {
     expect(formatAddress({ name: "", address: "a@b.example" })).toBe("a@b.example");
     expect(formatAddress({ name: "A@B.example", address: "a@b.example" })).toBe("a@b.example");
     expect(formatAddress({ name: "Ann", address: "" })).toBe("Ann");
+  });
+
+  it("compares and shows name and address without invisible characters", () => {
+    expect(formatAddress({ name: "a@b\u200B.example", address: "a@b.example" })).toBe(
+      "a@b.example"
+    );
+    expect(formatAddress({ name: "\u202EAnn\u202C", address: " ann@\u200Bb.example" })).toBe(
+      "Ann <ann@b.example>"
+    );
   });
 });
 

@@ -124,7 +124,7 @@ describe("App", () => {
   it("shows the current email's subject, sender, date and file attachments (inline images not counted)", () => {
     const html = render();
     expect(html).toContain("RE: [SUP-2] VPN drops every hour");
-    expect(html).toContain("Chris Young &lt;chris@contoso.example&gt;");
+    expect(html).toContain("<bdi>Chris Young</bdi> &lt;<bdi>chris@contoso.example</bdi>&gt;");
     expect(html).toContain("Nov 30, 2026");
     expect(html).toContain("1 attachment");
     expect(html).toContain('data-theme="light"');

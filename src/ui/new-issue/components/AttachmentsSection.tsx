@@ -8,9 +8,11 @@ import {
   tokens,
   useId,
 } from "@fluentui/react-components";
+import { useMemo } from "react";
 import { formatFileSize } from "../../../i18n/format";
 import type { MessageKey } from "../../../i18n/catalog-types";
 import { t } from "../../../i18n/translate";
+import { attachmentFileNames } from "../../../mail/file-names";
 import type { MailMessage } from "../../../mail/mail-message";
 import {
   attachmentsBlockedReason,
@@ -70,9 +72,10 @@ export interface AttachmentsSectionProps {
 }
 
 /**
- * The files the issue (or the comment) gets: a checkbox per attachment (its name exactly, the size
- * beside it), the email itself as .eml, and the inline images the description or comment shows
- * (uploaded with it). Says why a file can't be attached, before sending rather than after.
+ * The files the issue (or the comment) gets: a checkbox per attachment (the name it gets on the
+ * issue, the size beside it), the email itself as .eml, and the inline images the description or
+ * comment shows (uploaded with it). Says why a file can't be attached, before sending rather than
+ * after.
  */
 export function AttachmentsSection(props: AttachmentsSectionProps) {
   const { message, draft, policy, problem, disabled, onChange } = props;
@@ -85,6 +88,12 @@ export function AttachmentsSection(props: AttachmentsSectionProps) {
   const inline = referencedInlineImages(markup, draft.inlineImages);
   const inlineNote =
     INLINE_IMAGES_NOTE[props.target ?? "issue"][blocked ? "notUploaded" : "uploaded"];
+  // Each box shows the name the upload uses (plannedFileUploads): the sender's name made safe, so
+  // "invoice\u202Efdp.exe" can't read as "invoiceexe.pdf" and "..\\x.exe" shows as "_x.exe".
+  const uploadNames = useMemo(
+    () => attachmentFileNames(message.attachments),
+    [message.attachments]
+  );
 
   const choose = (id: string, chosen: boolean) =>
     onChange((latest) => ({ attachmentChoices: { ...latest.attachmentChoices, [id]: chosen } }));
@@ -102,7 +111,7 @@ export function AttachmentsSection(props: AttachmentsSectionProps) {
           <Checkbox
             label={
               <span className={styles.name} dir="auto">
-                {attachment.name}
+                {uploadNames.get(attachment.id)}
               </span>
             }
             checked={chosen}
