@@ -1,9 +1,13 @@
 /**
- * The nginx server block of docs/deployment.md, run for real: the block is read from the document
- * (so what is documented is what is tested), pointed at a temporary dist/, a test certificate and
- * the simulator, and served by Debian's nginx. Then the doctor checks the add-in page, the
- * configuration and the relay through it, and `request --via` sends signed calls through it:
- * JQL with spaces, quotes, `=` and non-ASCII letters, and a POST with a JSON body.
+ * The nginx configuration of docs/deployment.md, run for real: the server block and the snippet it
+ * includes are read from the document (so what is documented is what is tested), pointed at a
+ * temporary dist/, a test certificate and the simulator, and served by Debian's nginx. Then the
+ * doctor checks the add-in page, the configuration and the relay through it, and `request --via`
+ * sends signed calls through it: JQL with spaces, quotes, `=` and non-ASCII letters, and a POST
+ * with a JSON body. Every answer must carry the security headers `npm run serve` sends
+ * (src/server/security-headers.ts), and a second copy of the block, relaying to a Jira stand-in
+ * that sends cookies and origin-wide headers, must keep those from the pane as the add-in server's
+ * relay does (src/server/relay-headers.ts).
  *
  * Skipped where nginx is not installed (Debian: apt-get install nginx).
  */
@@ -16,10 +20,13 @@ import net from "node:net";
 import path from "node:path";
 import tls from "node:tls";
 import { generatedCertPaths } from "../../../src/server/dev-certificate";
+import { CONTENT_SECURITY_POLICY } from "../../../src/server/security-headers";
 import { startJiraSimulator } from "../../../src/simulator/create-jira-simulator";
 import type { RunningJiraSimulator } from "../../../src/simulator/create-jira-simulator";
 import { generateConsumerKeyPair, runThreeLeggedDance } from "../../support/reference-oauth-client";
-import { makeTempDir, makeTestCertificate, removeDir } from "../server/server-test-kit";
+import { startUpstream } from "../server/relay-test-kit";
+import type { UpstreamServer } from "../server/relay-test-kit";
+import { makeTempDir, makeTestCertificate, removeDir, request } from "../server/server-test-kit";
 import { REPO_ROOT, addConsumer, runAdmin } from "./admin-cli-kit";
 
 jest.setTimeout(90_000);
@@ -35,14 +42,35 @@ function nginxInstalled(): boolean {
 
 const describeWithNginx = nginxInstalled() ? describe : describe.skip;
 
-/** The ```nginx block of docs/deployment.md. */
-async function documentedServerBlock(): Promise<string> {
+/** The nginx configuration of docs/deployment.md: its server block and the files that includes. */
+interface DocumentedNginx {
+  serverBlock: string;
+  /** Each `include`d file, by the path the server block names, with its content. */
+  includes: Map<string, string>;
+}
+
+/**
+ * The ```nginx blocks of docs/deployment.md: the one with the /jira/ relay, and for each file it
+ * `include`s (relative to /etc/nginx/), the block whose first line names that file.
+ */
+async function documentedNginx(): Promise<DocumentedNginx> {
   const doc = await readFile(path.join(REPO_ROOT, "docs", "deployment.md"), "utf8");
-  const block = /```nginx\n([\s\S]*?)```/.exec(doc)?.[1];
-  if (!block || !block.includes("location /jira/")) {
+  const blocks = [...doc.matchAll(/```nginx\n([\s\S]*?)```/g)].map((match) => match[1]);
+  const serverBlock = blocks.find((block) => block.includes("location /jira/"));
+  if (!serverBlock) {
     throw new Error("docs/deployment.md has no ```nginx block with the /jira/ relay");
   }
-  return block;
+  const includes = new Map<string, string>();
+  for (const [, included] of serverBlock.matchAll(/^\s*include\s+([^\s;]+);/gm)) {
+    const file = blocks.find((block) => block.startsWith(`# /etc/nginx/${included}\n`));
+    if (file === undefined) {
+      throw new Error(
+        `docs/deployment.md's server block includes ${included}, but no \`\`\`nginx block starts with "# /etc/nginx/${included}"`
+      );
+    }
+    includes.set(included, file);
+  }
+  return { serverBlock, includes };
 }
 
 /** Replaces one documented value, failing loudly when the document no longer has it. */
@@ -61,6 +89,43 @@ async function freePort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
+
+/**
+ * What a Jira sends for its own origin, none of which may reach the pane: its cookies, headers
+ * that act on the whole origin, its CORS allowlist, and its own security headers (the add-in's
+ * replace them). Values as a Jira (or a proxy in front of it) might send them.
+ */
+const JIRA_ORIGIN_HEADERS: Record<string, string | string[]> = {
+  "Set-Cookie": [
+    "JSESSIONID=0F1E2D3C4B5A69788796A5B4C3D2E1F0; Path=/; Secure; HttpOnly",
+    "atlassian.xsrf.token=B2C3-D4E5-F6A7-B8C9_0a1b2c3d_lin; Path=/; Secure; SameSite=None",
+  ],
+  "Set-Cookie2": 'JSESSIONID="0F1E2D3C"; Version="1"; Path="/"',
+  "Strict-Transport-Security": "max-age=31536000; includeSubDomains",
+  "Clear-Site-Data": '"cache", "cookies", "storage"',
+  "Alt-Svc": 'h2=":8443"; ma=86400',
+  NEL: '{"report_to":"jira","max_age":86400}',
+  "Report-To":
+    '{"group":"jira","max_age":86400,"endpoints":[{"url":"https://jira.example.com/r"}]}',
+  "Reporting-Endpoints": 'jira="https://jira.example.com/r"',
+  "Access-Control-Allow-Origin": "https://elsewhere.example.com",
+  "Access-Control-Allow-Credentials": "true",
+  "Access-Control-Allow-Methods": "GET, POST, PUT, DELETE",
+  "Access-Control-Allow-Headers": "Authorization, Content-Type",
+  "Access-Control-Expose-Headers": "X-AUSERNAME",
+  "Access-Control-Max-Age": "86400",
+  "Access-Control-Allow-Private-Network": "true",
+  "Content-Security-Policy": "default-src * 'unsafe-inline' 'unsafe-eval'",
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+};
+
+/** The security headers of src/server/security-headers.ts, as the pane must get them. */
+const SECURITY_HEADERS = {
+  "content-security-policy": CONTENT_SECURITY_POLICY,
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+};
 
 async function waitForTls(port: number, ca: string): Promise<void> {
   const deadline = Date.now() + 15_000;
@@ -83,8 +148,12 @@ describeWithNginx("the documented nginx server block", () => {
   let dir: string;
   let certDir: string;
   let simulator: RunningJiraSimulator;
+  let cookieJira: UpstreamServer;
   let nginx: ChildProcess | undefined;
   let addinUrl: string;
+  let ca: string;
+  let port: number;
+  let cookieJiraPort: number;
   let connection: Record<string, string>;
 
   beforeAll(async () => {
@@ -92,6 +161,20 @@ describeWithNginx("the documented nginx server block", () => {
     certDir = (await makeTestCertificate()).dir;
     const cert = generatedCertPaths(certDir);
     simulator = await startJiraSimulator();
+    // A Jira that sends its cookies and origin-wide headers with every answer, errors included.
+    cookieJira = await startUpstream((req, res) => {
+      req.resume();
+      req.on("end", () => {
+        const signedIn = req.url !== "/rest/api/2/myself";
+        res.writeHead(signedIn ? 200 : 401, {
+          ...JIRA_ORIGIN_HEADERS,
+          "Content-Type": "application/json;charset=UTF-8",
+          "X-AUSERNAME": "anonymous",
+          ...(signedIn ? {} : { "WWW-Authenticate": 'OAuth realm="https%3A%2F%2Fjira"' }),
+        });
+        res.end(JSON.stringify({ url: req.url }));
+      });
+    });
     await addConsumer(simulator.url, {
       consumerKey: CONSUMER_KEY,
       publicKeyPem: keys.publicKeyPem,
@@ -100,6 +183,7 @@ describeWithNginx("the documented nginx server block", () => {
     const distDir = path.join(dir, "dist");
     await mkdir(distDir);
     await writeFile(path.join(distDir, "taskpane.html"), "<!doctype html><title>Task pane</title>");
+    await writeFile(path.join(distDir, "taskpane.3f2a9c1b.js"), "console.log('hashed bundle');");
     const privateKeyFile = path.join(dir, "jira-private.pem");
     await writeFile(privateKeyFile, keys.privateKeyPem, { mode: 0o600 });
     connection = {
@@ -109,22 +193,36 @@ describeWithNginx("the documented nginx server block", () => {
       NODE_EXTRA_CA_CERTS: cert.certFile,
     };
 
-    const port = await freePort();
+    port = await freePort();
+    cookieJiraPort = await freePort();
     addinUrl = `https://localhost:${port}`;
-    let block = await documentedServerBlock();
-    block = replaceDocumented(block, "listen 443 ssl;", `listen 127.0.0.1:${port} ssl;`);
-    block = replaceDocumented(block, "/etc/ssl/certs/outlook-addin.example.com.pem", cert.certFile);
-    block = replaceDocumented(
-      block,
-      "/etc/ssl/private/outlook-addin.example.com.key",
-      cert.keyFile
-    );
-    block = replaceDocumented(block, "/srv/jira-for-outlook/dist", distDir);
-    block = replaceDocumented(block, "https://jira.example.com/", `${simulator.url}/`);
-    // The simulator speaks plain HTTP: the CA bundle is not used, but must exist for nginx to load.
-    block = replaceDocumented(block, "/etc/ssl/certs/ca-certificates.crt", cert.certFile);
+    const documented = await documentedNginx();
+    /** The documented server block on `listenPort`, relaying to `jiraUrl`. */
+    const serverBlock = (listenPort: number, jiraUrl: string): string => {
+      let block = documented.serverBlock;
+      block = replaceDocumented(block, "listen 443 ssl;", `listen 127.0.0.1:${listenPort} ssl;`);
+      block = replaceDocumented(
+        block,
+        "/etc/ssl/certs/outlook-addin.example.com.pem",
+        cert.certFile
+      );
+      block = replaceDocumented(
+        block,
+        "/etc/ssl/private/outlook-addin.example.com.key",
+        cert.keyFile
+      );
+      block = replaceDocumented(block, "/srv/jira-for-outlook/dist", distDir);
+      block = replaceDocumented(block, "https://jira.example.com/", `${jiraUrl}/`);
+      // Both Jiras speak plain HTTP: the CA bundle is not used, but must exist for nginx to load.
+      return replaceDocumented(block, "/etc/ssl/certs/ca-certificates.crt", cert.certFile);
+    };
     const prefix = path.join(dir, "nginx");
     await mkdir(prefix);
+    // A relative include is found beside nginx.conf, as /etc/nginx/<file> is beside Debian's.
+    for (const [included, content] of documented.includes) {
+      await mkdir(path.dirname(path.join(prefix, included)), { recursive: true });
+      await writeFile(path.join(prefix, included), content);
+    }
     const config = `pid ${prefix}/nginx.pid;
 error_log ${prefix}/error.log;
 events {}
@@ -137,7 +235,8 @@ http {
     fastcgi_temp_path ${prefix}/fastcgi;
     uwsgi_temp_path ${prefix}/uwsgi;
     scgi_temp_path ${prefix}/scgi;
-${block}
+${serverBlock(port, simulator.url)}
+${serverBlock(cookieJiraPort, cookieJira.baseUrl)}
 }
 `;
     await writeFile(path.join(prefix, "nginx.conf"), config);
@@ -161,7 +260,11 @@ ${block}
     const exited = once(nginx, "exit").then(([code]) => {
       throw new Error(`nginx exited (${String(code)}):\n${stderr}`);
     });
-    await Promise.race([waitForTls(port, await readFile(cert.certFile, "utf8")), exited]);
+    ca = await readFile(cert.certFile, "utf8");
+    await Promise.race([
+      Promise.all([waitForTls(port, ca), waitForTls(cookieJiraPort, ca)]),
+      exited,
+    ]);
 
     // The configuration written by the kit into the folder nginx serves.
     const written = await runAdmin(
@@ -177,6 +280,7 @@ ${block}
       await once(nginx, "exit");
     }
     await simulator?.close();
+    await cookieJira?.close();
     await removeDir(certDir);
     await removeDir(dir);
   });
@@ -237,4 +341,53 @@ ${block}
     };
     expect(body.issues.map((issue) => issue.fields.summary)).toEqual([summary]);
   });
+
+  it.each([
+    ["/", 302, undefined],
+    ["/taskpane.html", 200, "no-cache"],
+    ["/addin-config.json", 200, "no-store"],
+    ["/taskpane.3f2a9c1b.js", 200, "public, max-age=31536000, immutable"],
+    // Not found: the security headers still come ("always"); a year's caching doesn't.
+    ["/missing.html", 404, undefined],
+    ["/taskpane.0badc0de.js", 404, undefined],
+    ["/jira/rest/api/2/serverInfo", 200, undefined],
+  ])(
+    "answers %s (%i) with exactly the add-in server's security headers",
+    async (requestPath, status, cacheControl) => {
+      const response = await request(port, ca, requestPath);
+
+      expect(response.status).toBe(status);
+      // Each once: a second copy would arrive joined to the first with ", ".
+      expect(response.headers).toMatchObject(SECURITY_HEADERS);
+      expect(response.headers["cache-control"]).toBe(cacheControl);
+    }
+  );
+
+  it.each([
+    ["/jira/rest/api/2/serverInfo", 200, {}],
+    // Jira's error answers too: nginx adds headers to those only with "always".
+    ["/jira/rest/api/2/myself", 401, { "www-authenticate": 'OAuth realm="https%3A%2F%2Fjira"' }],
+  ])(
+    "keeps Jira's cookies and origin-wide headers from the pane: %s (%i)",
+    async (requestPath, status, jiraHeaders) => {
+      const response = await request(cookieJiraPort, ca, requestPath);
+
+      expect(response.status).toBe(status);
+      expect(JSON.parse(response.body)).toEqual({ url: requestPath.slice("/jira".length) });
+      // Jira's own headers pass; its security headers are replaced by the add-in's, once each.
+      expect(response.headers).toMatchObject({
+        ...SECURITY_HEADERS,
+        ...jiraHeaders,
+        "content-type": "application/json;charset=UTF-8",
+        "x-ausername": "anonymous",
+      });
+      const kept = Object.keys(JIRA_ORIGIN_HEADERS)
+        .map((name) => name.toLowerCase())
+        .filter((name) => !(name in SECURITY_HEADERS));
+      expect(kept.filter((name) => name in response.headers)).toEqual([]);
+      expect(
+        Object.keys(response.headers).filter((name) => name.startsWith("access-control-"))
+      ).toEqual([]);
+    }
+  );
 });
