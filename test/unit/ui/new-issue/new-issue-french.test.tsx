@@ -60,7 +60,7 @@ function created(failed: number): CreatedDelivery {
   delivery = withStep(delivery, "create", { status: "done" }) as CreatedDelivery;
   const after = delivery.steps.filter((step) => step.kind !== "create");
   after.forEach((step, index) => {
-    const status = index < failed ? "failed" : "done";
+    const status = index < failed ? "failed" : "done";
     delivery = withStep(delivery, step.id, { status }) as CreatedDelivery;
   });
   return delivery;

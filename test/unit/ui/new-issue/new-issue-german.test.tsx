@@ -144,7 +144,7 @@ describe("the New issue rules in German", () => {
         textName: "comment",
       })
     ).rejects.toThrow(
-      'Outlook hat den Text der E-Mail nicht geliefert (The item is not the current item., Fehler 9030). Schreiben Sie den Kommentar selbst, oder öffnen Sie die E-Mail erneut und wählen Sie „Erneut umwandeln“.'
+      "Outlook hat den Text der E-Mail nicht geliefert (The item is not the current item., Fehler 9030). Schreiben Sie den Kommentar selbst, oder öffnen Sie die E-Mail erneut und wählen Sie „Erneut umwandeln“."
     );
   });
 
@@ -158,7 +158,7 @@ describe("the New issue rules in German", () => {
     expect(store.get(A).conversion).toEqual({
       status: "failed",
       problem:
-        'Die E-Mail konnte nicht in eine Beschreibung umgewandelt werden (Loading chunk email-converter failed.). Schreiben Sie sie selbst, oder wählen Sie „Erneut umwandeln“.',
+        "Die E-Mail konnte nicht in eine Beschreibung umgewandelt werden (Loading chunk email-converter failed.). Schreiben Sie sie selbst, oder wählen Sie „Erneut umwandeln“.",
     });
   });
 
