@@ -20,6 +20,8 @@ export interface ProbeMarks {
   formShown?: number;
   /** "Pane interactive": the account bar, and the New issue form's first control enabled (bare page: its text). */
   interactive?: number;
+  /** The whole New issue form is in the DOM, down to Create issue (enabled or not). */
+  formComplete?: number;
   /** A ready create form: Create issue enabled (for the expected email, when one is set). */
   formReady?: number;
 }
@@ -63,14 +65,15 @@ export const PROBE_SCRIPT = `(() => {
     note("formShown", form);
     if (!form || !accountBar) return;
     note("interactive", enabled(form.querySelector('[role="combobox"]')));
+    const create = [...form.querySelectorAll("button")].find(
+      (button) => button.textContent.trim() === "Create issue"
+    );
+    note("formComplete", create);
     if (probe.marks.formReady !== undefined) return;
     if (probe.expectSubject !== undefined) {
       const subject = document.querySelector('[data-testid="current-subject"]');
       if (!subject || subject.textContent.trim() !== probe.expectSubject) return;
     }
-    const create = [...form.querySelectorAll("button")].find(
-      (button) => button.textContent.trim() === "Create issue"
-    );
     note("formReady", enabled(create));
   };
   const observer = new MutationObserver(check);

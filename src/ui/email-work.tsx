@@ -6,7 +6,8 @@
  */
 import { Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
 import type { SelectTabData } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useSyncExternalStore } from "react";
+import { memo, useCallback, useEffect, useMemo, useSyncExternalStore } from "react";
+import { t } from "../i18n/translate";
 import { addToIssueItemFor } from "./add-to-issue/add-to-issue-item";
 import { AddToIssueForm } from "./add-to-issue/components/AddToIssueForm";
 import type { AddToIssueFormProps } from "./add-to-issue/components/AddToIssueForm";
@@ -34,9 +35,10 @@ export type EmailWorkProps = Omit<NewIssueFormProps, "newIssues"> &
 /**
  * The tabs "New issue" and "Add to issue" and the chosen form. Only the chosen form is mounted:
  * the stores keep both drafts, so switching loses nothing typed, and a delivery keeps running in
- * its store while hidden.
+ * its store while hidden. Memoized, as the linked issues: the pane renders again on its own
+ * changes (the session, the theme, Jira's attachment settings) that leave these props alone.
  */
-export function EmailWork(props: EmailWorkProps) {
+export const EmailWork = memo(function EmailWork(props: EmailWorkProps) {
   const { view, onViewChange, storeOptions, ...formProps } = props;
   const { newIssues, addToIssue } = storesFor(storeOptions);
   const { destinations } = storeOptions;
@@ -55,10 +57,10 @@ export function EmailWork(props: EmailWorkProps) {
         className={styles.tabs}
         selectedValue={view}
         onTabSelect={handleTabSelect}
-        aria-label="What to do with this email"
+        aria-label={t("app.workTabsLabel")}
       >
-        <Tab value="new-issue">New issue</Tab>
-        <Tab value="add-to-issue">Add to issue</Tab>
+        <Tab value="new-issue">{t("app.newIssueTab")}</Tab>
+        <Tab value="add-to-issue">{t("app.addToIssueTab")}</Tab>
       </TabList>
       {view === "new-issue" ? (
         <NewIssueForm key={newIssueItemFor(message).key} {...formProps} newIssues={newIssues} />
@@ -72,7 +74,7 @@ export function EmailWork(props: EmailWorkProps) {
       )}
     </>
   );
-}
+});
 
 /**
  * Bumped whenever a delivery of either view recorded a link on `message`: the sum of both entries'
@@ -118,7 +120,7 @@ export interface LinkedIssuesProps {
  * or a lost answer holds it on another issue: the form then shows why) and shows that view. A
  * request not answered yet is withdrawn when this list goes (another email is shown).
  */
-export function LinkedIssues({
+export const LinkedIssues = memo(function LinkedIssues({
   emailLinks,
   jiraBaseUrl,
   session,
@@ -145,7 +147,7 @@ export function LinkedIssues({
       onAddAsComment={handleAddAsComment}
     />
   );
-}
+});
 
 type AddToIssueViewProps = EmailStores & Omit<AddToIssueFormProps, "linksRevision">;
 

@@ -1,6 +1,8 @@
 import { Field } from "@fluentui/react-components";
+import { memo } from "react";
 import type { CreateMetaIssueType } from "../../../jira/jira-types";
 import { SearchablePicker } from "./SearchablePicker";
+import { sameProps } from "./same-props";
 
 export interface IssueTypePickerProps {
   /** Undefined while loading (or when loading failed, or no project is chosen). */
@@ -12,8 +14,11 @@ export interface IssueTypePickerProps {
   onChange(issueTypeId: string): void;
 }
 
-/** "Issue type": the chosen project's issue types by name, searchable; values are their ids. */
-export function IssueTypePicker({
+/**
+ * "Issue type": the chosen project's issue types by name, searchable; values are their ids.
+ * Memoized (the list is filtered again on every render of the form: compared item by item).
+ */
+export const IssueTypePicker = memo(function IssueTypePicker({
   issueTypes,
   projectChosen,
   value,
@@ -38,4 +43,4 @@ export function IssueTypePicker({
       />
     </Field>
   );
-}
+}, sameProps);

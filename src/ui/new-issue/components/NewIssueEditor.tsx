@@ -1,4 +1,5 @@
 import { Spinner } from "@fluentui/react-components";
+import { useCallback } from "react";
 import type { MailMessage } from "../../../mail/mail-message";
 import type { AttachmentPolicy } from "../attachment-choices";
 import type { CreateProblems } from "../create-request";
@@ -12,6 +13,7 @@ import { AttachmentsSection } from "./AttachmentsSection";
 import { DescriptionSection } from "./DescriptionSection";
 import { IssueTypePicker } from "./IssueTypePicker";
 import { LoadProblemBar } from "./LoadProblemBar";
+import type { LoadedList } from "./LoadProblemBar";
 import { ProjectPicker } from "./ProjectPicker";
 import { RefreshFromJiraButton } from "./RefreshFromJiraButton";
 import { SuggestionNote } from "./SuggestionNote";
@@ -19,34 +21,42 @@ import { SummaryField } from "./SummaryField";
 import { UnfillableFieldsBar } from "./UnfillableFieldsBar";
 
 export interface NewIssueEditorProps {
+  /** The email's entry; give one `update` for the form's life, so the memoized parts stay put. */
   issue: Pick<NewIssueState, "draft" | "conversion" | "update" | "convert">;
   /** The lists from Jira and what of the draft they allow. */
   choices: NewIssueChoices;
   message: MailMessage;
   policy: AttachmentPolicy;
-  locale: string;
+  /** Not read any more: sizes and dates follow the pane's language (src/i18n/format.ts). */
+  locale?: string;
   /** Shown under each part (empty until the user tried to create). */
   problems: CreateProblems;
   /** A create runs: nothing can change. */
   readOnly: boolean;
   jiraBaseUrl: string;
   searchUsers: UserSearch;
+  /**
+   * Show everything below the Project picker: false in the form's first, light render
+   * (useRestAfterFirstRender). Default true.
+   */
+  rest?: boolean;
 }
 
 /**
  * Everything the user edits before Create: where the issue goes (with why it was suggested), the
- * create screen's fields, the summary, the description and the files.
+ * create screen's fields, the summary, the description and the files; all but the Project picker
+ * once `rest`.
  */
 export function NewIssueEditor({
   issue,
   choices,
   message,
   policy,
-  locale,
   problems,
   readOnly,
   jiraBaseUrl,
   searchUsers,
+  rest = true,
 }: NewIssueEditorProps) {
   const { draft, conversion, update, convert } = issue;
   const { projects, projectList, projectKey, issueTypes, typeList, issueTypeId } = choices;
@@ -58,6 +68,9 @@ export function NewIssueEditor({
       ? suggestion
       : undefined;
 
+  const handleProjectChange = useCallback((key: string) => update({ projectKey: key }), [update]);
+  const handleIssueTypeChange = useCallback((id: string) => update({ issueTypeId: id }), [update]);
+  const handleSummaryChange = useCallback((summary: string) => update({ summary }), [update]);
   const handleFieldChange = (fieldId: string, value: FieldFormValue | undefined) => {
     if (!screen) return;
     update((latest) => {
@@ -75,79 +88,82 @@ export function NewIssueEditor({
         value={projectKey}
         disabled={readOnly}
         problem={problems.draft.projectKey}
-        onChange={(key) => update({ projectKey: key })}
+        onChange={handleProjectChange}
       />
       <LoadFailure what="projects" load={projects} jiraBaseUrl={jiraBaseUrl} />
-      <IssueTypePicker
-        issueTypes={typeList}
-        projectChosen={Boolean(projectKey)}
-        value={issueTypeId}
-        disabled={readOnly}
-        problem={problems.draft.issueTypeId}
-        onChange={(id) => update({ issueTypeId: id })}
-      />
-      {suggested && (
-        <SuggestionNote
-          suggestion={suggested}
-          projectName={projectList?.find((project) => project.key === projectKey)?.name}
-          senderAddress={message.from?.address}
-        />
+      {rest && (
+        <>
+          <IssueTypePicker
+            issueTypes={typeList}
+            projectChosen={Boolean(projectKey)}
+            value={issueTypeId}
+            disabled={readOnly}
+            problem={problems.draft.issueTypeId}
+            onChange={handleIssueTypeChange}
+          />
+          {suggested && (
+            <SuggestionNote
+              suggestion={suggested}
+              projectName={projectList?.find((project) => project.key === projectKey)?.name}
+              senderAddress={message.from?.address}
+            />
+          )}
+          <LoadFailure what="issueTypes" load={issueTypes} jiraBaseUrl={jiraBaseUrl} />
+          {projects.status === "loaded" && (
+            <RefreshFromJiraButton
+              disabled={readOnly || issueTypes.status === "loading" || fields.status === "loading"}
+              onRefresh={() => metadata.refresh()}
+            />
+          )}
+          {fields.status === "loading" && (
+            <Spinner size="tiny" labelPosition="after" label="Checking the issue type's fields…" />
+          )}
+          <LoadFailure what="fields" load={fields} jiraBaseUrl={jiraBaseUrl} />
+          {unfillable.length > 0 && <UnfillableFieldsBar names={unfillable} />}
+          <SummaryField
+            value={draft.summary}
+            problem={problems.draft.summary}
+            readOnly={readOnly}
+            onChange={handleSummaryChange}
+          />
+          {screen && (
+            <CreateMetaFields
+              screen={screen}
+              values={effectiveFieldValues(draft, screen, screenKey)}
+              problems={problems.fields}
+              disabled={readOnly}
+              onChange={handleFieldChange}
+              searchUsers={searchUsers}
+            />
+          )}
+          <DescriptionSection
+            draft={draft}
+            conversion={conversion}
+            readOnly={readOnly}
+            onChange={update}
+            onConvert={convert}
+          />
+          <AttachmentsSection
+            message={message}
+            draft={draft}
+            policy={policy}
+            problem={problems.attachments}
+            disabled={readOnly}
+            onChange={update}
+          />
+        </>
       )}
-      <LoadFailure what="issue types" load={issueTypes} jiraBaseUrl={jiraBaseUrl} />
-      {projects.status === "loaded" && (
-        <RefreshFromJiraButton
-          disabled={readOnly || issueTypes.status === "loading" || fields.status === "loading"}
-          onRefresh={() => metadata.refresh()}
-        />
-      )}
-      {fields.status === "loading" && (
-        <Spinner size="tiny" labelPosition="after" label="Checking the issue type's fields…" />
-      )}
-      <LoadFailure what="fields of this issue type" load={fields} jiraBaseUrl={jiraBaseUrl} />
-      {unfillable.length > 0 && <UnfillableFieldsBar names={unfillable} />}
-      <SummaryField
-        value={draft.summary}
-        problem={problems.draft.summary}
-        readOnly={readOnly}
-        onChange={(summary) => update({ summary })}
-      />
-      {screen && (
-        <CreateMetaFields
-          screen={screen}
-          values={effectiveFieldValues(draft, screen, screenKey)}
-          problems={problems.fields}
-          disabled={readOnly}
-          onChange={handleFieldChange}
-          searchUsers={searchUsers}
-        />
-      )}
-      <DescriptionSection
-        draft={draft}
-        conversion={conversion}
-        readOnly={readOnly}
-        onChange={update}
-        onConvert={convert}
-      />
-      <AttachmentsSection
-        message={message}
-        draft={draft}
-        policy={policy}
-        locale={locale}
-        problem={problems.attachments}
-        disabled={readOnly}
-        onChange={update}
-      />
     </>
   );
 }
 
-/** The problem bar of a list that failed to load (`what`, e.g. "projects"); nothing otherwise. */
+/** The problem bar of a list that failed to load (`what`, e.g. the projects); nothing otherwise. */
 function LoadFailure({
   what,
   load,
   jiraBaseUrl,
 }: {
-  what: string;
+  what: LoadedList;
   load: JiraLoadResult<unknown>;
   jiraBaseUrl: string;
 }) {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { MailMessage } from "../../../mail/mail-message";
 import type { AttachmentPolicy, JiraAttachmentLimits } from "../attachment-choices";
 import { createProblems, prepareCreate } from "../create-request";
@@ -14,6 +14,7 @@ import {
 } from "../new-issue-submission";
 import type { JiraSession, MailContentCapabilities } from "../../ports";
 import { useNewIssue } from "../use-new-issue";
+import type { NewIssueState } from "../use-new-issue";
 import { useNewIssueChoices } from "../use-new-issue-choices";
 import { useJiraUserSearch } from "../use-jira-user-search";
 import { CreateIssueActions } from "./CreateIssueActions";
@@ -23,6 +24,7 @@ import { DeliveryForm } from "./DeliveryForm";
 import { DeliverySteps } from "./DeliverySteps";
 import { NewIssueEditor } from "./NewIssueEditor";
 import { PreviousAttemptNote } from "./PreviousAttemptNote";
+import { useRestAfterFirstRender } from "./use-rest-after-first-render";
 
 export interface NewIssueFormProps {
   /** The door to Jira: the lists load through `withJira`; Cancel stops waiting for a sign-in. */
@@ -50,15 +52,24 @@ const NO_PROBLEMS: CreateProblems = { draft: {}, fields: {} };
  * The New issue form. The draft and the create live in the NewIssueStore under this email, so no
  * failure, sign-out, reload or switch to another email loses them; Jira is reached only through
  * `session.withJira`, so the work waits through a new sign-in when Jira ends the connection.
+ *
+ * Drawn in two steps (useRestAfterFirstRender): first its heading and the Project picker, usable
+ * as soon as the projects are there; everything else in the render right after.
  */
 export function NewIssueForm(props: NewIssueFormProps) {
   const { session, newIssues, message, jiraBaseUrl, signedIn, connectionEnded } = props;
   const issue = useNewIssue(newIssues, message);
   const { draft, submission, conversion, item } = issue;
+  // issue.update, as one function for the form's life (the editor's memoized parts keep it).
+  const update = useCallback<NewIssueState["update"]>(
+    (changes) => newIssues.update(item, changes),
+    [newIssues, item]
+  );
   const choices = useNewIssueChoices(session, draft, signedIn);
   const searchUsers = useJiraUserSearch(session, choices.projectKey);
   const [showProblems, setShowProblems] = useState(false);
   const createButton = useRef<HTMLButtonElement>(null);
+  const rest = useRestAfterFirstRender();
 
   const created = createdDeliveryOf(submission);
   const busy = isBusy(submission);
@@ -135,7 +146,7 @@ export function NewIssueForm(props: NewIssueFormProps) {
       ) : (
         <>
           <NewIssueEditor
-            issue={issue}
+            issue={{ draft, conversion, update, convert: issue.convert }}
             choices={choices}
             message={message}
             policy={policy}
@@ -144,29 +155,34 @@ export function NewIssueForm(props: NewIssueFormProps) {
             readOnly={busy}
             jiraBaseUrl={jiraBaseUrl}
             searchUsers={searchUsers}
+            rest={rest}
           />
-          {submission.status === "idle" && draft.previousAttemptUncertain && (
-            <PreviousAttemptNote />
+          {rest && (
+            <>
+              {submission.status === "idle" && draft.previousAttemptUncertain && (
+                <PreviousAttemptNote />
+              )}
+              {submission.status === "failed" && (
+                <CreateProblemBar
+                  error={submission.error}
+                  jiraBaseUrl={jiraBaseUrl}
+                  onTryAgain={handleTryAgain}
+                  onDismiss={handleDismissProblem}
+                />
+              )}
+              {delivery && <DeliverySteps steps={delivery.steps} />}
+              <CreateIssueActions
+                createButtonRef={createButton}
+                creating={busy}
+                ready={ready}
+                connectionEnded={connectionEnded}
+                busyLabel={
+                  submission.status === "reading" ? "Reading attachments…" : "Creating the issue…"
+                }
+                onCancelWaiting={() => session.cancelWaiting()}
+              />
+            </>
           )}
-          {submission.status === "failed" && (
-            <CreateProblemBar
-              error={submission.error}
-              jiraBaseUrl={jiraBaseUrl}
-              onTryAgain={handleTryAgain}
-              onDismiss={handleDismissProblem}
-            />
-          )}
-          {delivery && <DeliverySteps steps={delivery.steps} />}
-          <CreateIssueActions
-            createButtonRef={createButton}
-            creating={busy}
-            ready={ready}
-            connectionEnded={connectionEnded}
-            busyLabel={
-              submission.status === "reading" ? "Reading attachments…" : "Creating the issue…"
-            }
-            onCancelWaiting={() => session.cancelWaiting()}
-          />
         </>
       )}
     </DeliveryForm>

@@ -1,4 +1,5 @@
 import { Field } from "@fluentui/react-components";
+import { memo } from "react";
 import type { JiraProject } from "../../../jira/jira-types";
 import { projectOptionText } from "../new-issue-choices";
 import { SearchablePicker } from "./SearchablePicker";
@@ -12,8 +13,11 @@ export interface ProjectPickerProps {
   onChange(projectKey: string): void;
 }
 
-/** "Project": the projects as "Customer Support (SUP)", searchable; values are project keys. */
-export function ProjectPicker({
+/**
+ * "Project": the projects as "Customer Support (SUP)", searchable; values are project keys.
+ * Memoized: the form renders again for every list that arrives while the pane starts.
+ */
+export const ProjectPicker = memo(function ProjectPicker({
   projects,
   value,
   disabled,
@@ -35,4 +39,4 @@ export function ProjectPicker({
       />
     </Field>
   );
-}
+});

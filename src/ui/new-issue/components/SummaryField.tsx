@@ -1,4 +1,5 @@
 import { Field, Input } from "@fluentui/react-components";
+import { memo } from "react";
 import { MAX_SUMMARY_LENGTH } from "../../../mail/summary";
 import { focusIfLost } from "../../focus";
 import { singleLine, summaryProblem } from "../new-issue-draft";
@@ -14,8 +15,16 @@ export interface SummaryFieldProps {
 // The counter shows from here on, so the limit never comes as a surprise.
 const COUNTER_FROM = MAX_SUMMARY_LENGTH - 30;
 
-/** "Summary": one line (pasted line breaks become spaces), at most 255 characters. */
-export function SummaryField({ value, problem, readOnly, onChange }: SummaryFieldProps) {
+/**
+ * "Summary": one line (pasted line breaks become spaces), at most 255 characters. Memoized: the
+ * form renders again for every list that arrives while the pane starts.
+ */
+export const SummaryField = memo(function SummaryField({
+  value,
+  problem,
+  readOnly,
+  onChange,
+}: SummaryFieldProps) {
   const length = value.trim().length;
   const message = problem ?? summaryProblem(value);
   const handleChange = (_event: unknown, data: { value: string }) =>
@@ -41,4 +50,4 @@ export function SummaryField({ value, problem, readOnly, onChange }: SummaryFiel
       />
     </Field>
   );
-}
+});
