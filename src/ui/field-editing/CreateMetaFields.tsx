@@ -18,6 +18,7 @@ import type {
 } from "./field-form-types";
 import { isEmptyFieldValue, valueOfField } from "./field-values";
 import { FieldEditor } from "./editors/FieldEditor";
+import { t } from "../../i18n/translate";
 
 const useStyles = makeStyles({
   fields: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -78,9 +79,11 @@ export function CreateMetaFields({
       {rest.length > 0 && (
         <Accordion collapsible openItems={open ? [MORE] : []} onToggle={handleToggle}>
           <AccordionItem value={MORE}>
-            <AccordionHeader expandIconPosition="start">More fields</AccordionHeader>
+            <AccordionHeader expandIconPosition="start">{t("fields.moreFields")}</AccordionHeader>
             {!open && restSet.length > 0 && (
-              <Caption1>{`${restSet.length} of ${rest.length} filled in`}</Caption1>
+              <Caption1>
+                {t("fields.filledInCount", { count: restSet.length, total: rest.length })}
+              </Caption1>
             )}
             <AccordionPanel className={styles.panel}>
               <div className={styles.fields}>{rest.map(editorOf)}</div>

@@ -3,6 +3,7 @@ import { memo } from "react";
 import type { CreateMetaIssueType } from "../../../jira/jira-types";
 import { SearchablePicker } from "./SearchablePicker";
 import { sameProps } from "./same-props";
+import { t } from "../../../i18n/translate";
 
 export interface IssueTypePickerProps {
   /** Undefined while loading (or when loading failed, or no project is chosen). */
@@ -27,13 +28,13 @@ export const IssueTypePicker = memo(function IssueTypePicker({
   onChange,
 }: IssueTypePickerProps) {
   const placeholder = !projectChosen
-    ? "Choose a project first"
+    ? t("newIssue.chooseProjectFirst")
     : issueTypes
-      ? "Choose an issue type"
-      : "Loading issue types…";
+      ? t("newIssue.issueTypePlaceholder")
+      : t("newIssue.loadingIssueTypes");
   const options = issueTypes?.map((type) => ({ value: type.id, text: type.name }));
   return (
-    <Field label="Issue type" required validationMessage={problem}>
+    <Field label={t("newIssue.issueTypeLabel")} required validationMessage={problem}>
       <SearchablePicker
         options={options}
         value={value}

@@ -19,6 +19,7 @@ import { RefreshFromJiraButton } from "./RefreshFromJiraButton";
 import { SuggestionNote } from "./SuggestionNote";
 import { SummaryField } from "./SummaryField";
 import { UnfillableFieldsBar } from "./UnfillableFieldsBar";
+import { t } from "../../../i18n/translate";
 
 export interface NewIssueEditorProps {
   /** The email's entry; give one `update` for the form's life, so the memoized parts stay put. */
@@ -116,7 +117,7 @@ export function NewIssueEditor({
             />
           )}
           {fields.status === "loading" && (
-            <Spinner size="tiny" labelPosition="after" label="Checking the issue type's fields…" />
+            <Spinner size="tiny" labelPosition="after" label={t("newIssue.checkingFields")} />
           )}
           <LoadFailure what="fields" load={fields} jiraBaseUrl={jiraBaseUrl} />
           {unfillable.length > 0 && <UnfillableFieldsBar names={unfillable} />}

@@ -25,6 +25,7 @@ import { DeliverySteps } from "./DeliverySteps";
 import { NewIssueEditor } from "./NewIssueEditor";
 import { PreviousAttemptNote } from "./PreviousAttemptNote";
 import { useRestAfterFirstRender } from "./use-rest-after-first-render";
+import { t } from "../../../i18n/translate";
 
 export interface NewIssueFormProps {
   /** The door to Jira: the lists load through `withJira`; Cancel stops waiting for a sign-in. */
@@ -130,7 +131,7 @@ export function NewIssueForm(props: NewIssueFormProps) {
   return (
     <DeliveryForm
       testId="new-issue-form"
-      title="New issue"
+      title={t("newIssue.formTitle")}
       headingIdPrefix="new-issue-heading"
       // Waiting for a sign-in, the Create button's own status line says so instead.
       status={connectionEnded && !created ? "" : submissionAnnouncement(submission)}
@@ -177,7 +178,9 @@ export function NewIssueForm(props: NewIssueFormProps) {
                 ready={ready}
                 connectionEnded={connectionEnded}
                 busyLabel={
-                  submission.status === "reading" ? "Reading attachments…" : "Creating the issue…"
+                  submission.status === "reading"
+                    ? t("newIssue.readingAttachments")
+                    : t("newIssue.creatingIssue")
                 }
                 onCancelWaiting={() => session.cancelWaiting()}
               />

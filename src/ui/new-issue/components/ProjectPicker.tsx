@@ -3,6 +3,7 @@ import { memo } from "react";
 import type { JiraProject } from "../../../jira/jira-types";
 import { projectOptionText } from "../new-issue-choices";
 import { SearchablePicker } from "./SearchablePicker";
+import { t } from "../../../i18n/translate";
 
 export interface ProjectPickerProps {
   /** Undefined while loading (or when loading failed). */
@@ -29,11 +30,11 @@ export const ProjectPicker = memo(function ProjectPicker({
     text: projectOptionText(project),
   }));
   return (
-    <Field label="Project" required validationMessage={problem}>
+    <Field label={t("newIssue.projectLabel")} required validationMessage={problem}>
       <SearchablePicker
         options={options}
         value={value}
-        placeholder={projects ? "Choose or type a project" : "Loading projects…"}
+        placeholder={projects ? t("newIssue.projectPlaceholder") : t("newIssue.loadingProjects")}
         disabled={disabled || !projects}
         onChange={onChange}
       />

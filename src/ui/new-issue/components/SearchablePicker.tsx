@@ -3,6 +3,7 @@ import { useState } from "react";
 import { filterChoices } from "../../field-editing/editors/choices";
 import { isClearByTyping } from "../../field-editing/editors/SelectEditor";
 import type { PickerOption } from "../new-issue-choices";
+import { t } from "../../../i18n/translate";
 
 export interface SearchablePickerProps {
   /** Undefined while loading (or when loading failed). */
@@ -57,7 +58,7 @@ export function SearchablePicker({
       ))}
       {options && shown.length === 0 && (
         <Option key="" value="" text="" disabled>
-          No match
+          {t("newIssue.pickerNoMatch")}
         </Option>
       )}
     </Combobox>

@@ -3,6 +3,7 @@ import { memo } from "react";
 import { MAX_SUMMARY_LENGTH } from "../../../mail/summary";
 import { focusIfLost } from "../../focus";
 import { singleLine, summaryProblem } from "../new-issue-draft";
+import { t } from "../../../i18n/translate";
 
 export interface SummaryFieldProps {
   value: string;
@@ -31,12 +32,12 @@ export const SummaryField = memo(function SummaryField({
     onChange(singleLine(data.value));
   return (
     <Field
-      label="Summary"
+      label={t("newIssue.summaryLabel")}
       required
       validationMessage={message}
       hint={
         !message && length >= COUNTER_FROM
-          ? `${length} of ${MAX_SUMMARY_LENGTH} characters`
+          ? t("newIssue.summaryCounter", { count: length, max: MAX_SUMMARY_LENGTH })
           : undefined
       }
     >
