@@ -21,6 +21,7 @@ import { emptyListText, finderBusyText } from "./finder-texts";
 import { IssueOptions } from "./IssueOptions";
 import { issueOptionText } from "./issue-options";
 import { useIssueFinder } from "./use-issue-finder";
+import { expandIconNamed } from "../components/expand-icon";
 
 const useStyles = makeStyles({
   finder: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -95,6 +96,7 @@ export function IssueFinder(props: IssueFinderProps) {
     <div className={styles.finder}>
       <Field label={t("finder.issueLabel")}>
         <Combobox
+          expandIcon={expandIconNamed(t("finder.issueLabel"))}
           freeform
           autoComplete="off"
           dir="auto"

@@ -14,6 +14,7 @@ import { CHECKBOXES_UP_TO, choiceText, choicesOf, filterChoices } from "./choice
 import { ChosenTags } from "./ChosenTags";
 import type { EditorProps, IdsValue } from "./editor-props";
 import { t } from "../../../i18n/translate";
+import { expandIconNamed } from "../../components/expand-icon";
 
 const useStyles = makeStyles({
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
@@ -89,6 +90,7 @@ function SearchableMultiSelect({ editable, value, disabled, onChange, choices }:
   return (
     <div className={styles.searchable}>
       <Combobox
+        expandIcon={expandIconNamed(editable.field.name)}
         ref={inputRef}
         multiselect
         value={query}

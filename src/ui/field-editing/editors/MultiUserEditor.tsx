@@ -7,6 +7,7 @@ import type { EditorProps, UsersValue } from "./editor-props";
 import { useUserSearch } from "./use-user-search";
 import { UserSearchStatus, useUserSearchStyles, userOptions } from "./UserSearchParts";
 import { t } from "../../../i18n/translate";
+import { expandIconNamed } from "../../components/expand-icon";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
@@ -63,6 +64,7 @@ export function MultiUserEditor({
   return (
     <div className={styles.root}>
       <Combobox
+        expandIcon={expandIconNamed(editable.field.name)}
         ref={inputRef}
         multiselect
         value={typed}

@@ -7,6 +7,7 @@ import type { Choice } from "./choices";
 import { SEARCHABLE_ABOVE, choiceText, choicesOf, filterChoices } from "./choices";
 import type { EditorProps, IdsValue } from "./editor-props";
 import { t } from "../../../i18n/translate";
+import { expandIconNamed } from "../../components/expand-icon";
 
 /** The value of the "None" choice. */
 const NONE = "";
@@ -77,6 +78,7 @@ function SearchableSelect({ editable, value, disabled, onChange, choices }: Choi
   };
   return (
     <Combobox
+      expandIcon={expandIconNamed(editable.field.name)}
       value={query ?? (selectedId ? choiceText(choices, selectedId) : "")}
       selectedOptions={selectedId ? [selectedId] : none ? [NONE] : []}
       placeholder={none ? t("fields.noneTypeToSearch") : t("fields.typeToSearch")}

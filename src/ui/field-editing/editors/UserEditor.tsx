@@ -7,6 +7,7 @@ import { isClearByTyping } from "./SelectEditor";
 import { useUserSearch } from "./use-user-search";
 import { UserSearchStatus, useUserSearchStyles, userOptions } from "./UserSearchParts";
 import { t } from "../../../i18n/translate";
+import { expandIconNamed } from "../../components/expand-icon";
 
 export interface UserEditorProps extends EditorProps<UsersValue> {
   searchUsers: UserSearch;
@@ -53,6 +54,7 @@ export function UserEditor({ editable, value, disabled, onChange, searchUsers }:
   return (
     <>
       <Combobox
+        expandIcon={expandIconNamed(editable.field.name)}
         value={typed ?? chosen?.displayName ?? ""}
         selectedOptions={chosen ? [chosen.name] : []}
         placeholder={t("fields.typeNameToSearch")}

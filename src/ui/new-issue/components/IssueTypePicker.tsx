@@ -37,6 +37,7 @@ export const IssueTypePicker = memo(function IssueTypePicker({
     <Field label={t("newIssue.issueTypeLabel")} required validationMessage={problem}>
       <SearchablePicker
         options={options}
+        listName={t("newIssue.issueTypeLabel")}
         value={value}
         placeholder={placeholder}
         disabled={disabled || !issueTypes}

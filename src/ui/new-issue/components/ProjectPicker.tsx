@@ -33,6 +33,7 @@ export const ProjectPicker = memo(function ProjectPicker({
     <Field label={t("newIssue.projectLabel")} required validationMessage={problem}>
       <SearchablePicker
         options={options}
+        listName={t("newIssue.projectLabel")}
         value={value}
         placeholder={projects ? t("newIssue.projectPlaceholder") : t("newIssue.loadingProjects")}
         disabled={disabled || !projects}

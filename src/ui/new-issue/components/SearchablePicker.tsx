@@ -4,6 +4,7 @@ import { filterChoices } from "../../field-editing/editors/choices";
 import { isClearByTyping } from "../../field-editing/editors/SelectEditor";
 import type { PickerOption } from "../new-issue-choices";
 import { t } from "../../../i18n/translate";
+import { expandIconNamed } from "../../components/expand-icon";
 
 export interface SearchablePickerProps {
   /** Undefined while loading (or when loading failed). */
@@ -11,6 +12,8 @@ export interface SearchablePickerProps {
   /** The chosen option's value ("" for none). */
   value: string;
   placeholder: string;
+  /** The Field's label, which also names the list's open button. */
+  listName: string;
   disabled: boolean;
   onChange(value: string): void;
 }
@@ -23,6 +26,7 @@ export function SearchablePicker({
   options,
   value,
   placeholder,
+  listName,
   disabled,
   onChange,
 }: SearchablePickerProps) {
@@ -41,6 +45,7 @@ export function SearchablePicker({
 
   return (
     <Combobox
+      expandIcon={expandIconNamed(listName)}
       value={query ?? selected?.text ?? ""}
       selectedOptions={selected ? [selected.value] : []}
       placeholder={placeholder}
