@@ -22,6 +22,7 @@ import { installOfficeEnums, removeOfficeGlobal } from "../../support/fake-offic
 import { MemoryWebStorage } from "../../support/memory-web-storage";
 import { CONSUMER_KEY } from "../../unit/session/session-fakes";
 import { noticeOf, setUpFaultKit } from "./fault-kit";
+import type { FaultPane } from "./fault-kit";
 
 jest.setTimeout(30_000);
 
@@ -67,6 +68,19 @@ const EMAIL = {
   conversationId: "AAQkAGI2-conversation",
   from: { name: "Ann", address: "ann@example.com" },
 };
+
+/** The destination the web client remembers for {@link EMAIL}. */
+const SUP_1_DESTINATION = {
+  projectKey: "SUP",
+  issueTypeId: "3",
+  issueKey: "SUP-1",
+  attachEmail: false,
+};
+
+/** Who Jira says is signed in on `pane`: a call that works only with a valid token. */
+function myselfOn(pane: FaultPane) {
+  return pane.session.withJira((jira) => jira.myself());
+}
 
 describe("saveAsync failing", () => {
   it("after a sign-in: signed in for this session, told so with Try again, which saves it once Outlook can", async () => {
@@ -179,9 +193,7 @@ describe("settings near Outlook's 32 KB", () => {
     );
     // Refused here: Outlook was never asked, the mailbox is as it was; the session works.
     expect(mailbox.getItem(ROAMING_SETTINGS_STORAGE_KEY)).toBe(before);
-    await expect(pane.session.withJira((jira) => jira.myself())).resolves.toMatchObject({
-      name: "jane",
-    });
+    await expect(myselfOn(pane)).resolves.toMatchObject({ name: "jane" });
 
     // The administrator removed the old entry (here: this client's copy, as Outlook would load it).
     settings.remove("notes-of-an-older-version");
@@ -207,18 +219,11 @@ describe("two Outlook clients saving the settings at once", () => {
     expect(saved(mailbox)[tokenName(sim)]).toBeDefined();
 
     // The web client, loaded before that, saves its memory: its whole copy, without the sign-in.
-    await createDestinationMemory(webSettings).remember(EMAIL, {
-      projectKey: "SUP",
-      issueTypeId: "3",
-      issueKey: "SUP-1",
-      attachEmail: false,
-    });
+    await createDestinationMemory(webSettings).remember(EMAIL, SUP_1_DESTINATION);
     expect(Object.keys(saved(mailbox))).toEqual([DESTINATIONS_SETTING]);
 
     // What is lost is the mailbox's copy only: the desktop works on with the token it holds.
-    await expect(desktop.session.withJira((jira) => jira.myself())).resolves.toMatchObject({
-      name: "jane",
-    });
+    await expect(myselfOn(desktop)).resolves.toMatchObject({ name: "jane" });
     // The desktop's next save writes its copy back: the sign-in returns, the web client's memory goes.
     await createDestinationMemory(desktopSettings).remember(EMAIL, {
       projectKey: "OPS",
@@ -262,17 +267,11 @@ describe("two Outlook clients saving the settings at once", () => {
 
     const kept = saved(mailbox)[tokenName(sim)] as { token: string };
     expect(kept.token).toEqual(expect.any(String));
-    await expect(desktop.session.withJira((jira) => jira.myself())).resolves.toMatchObject({
-      name: "jane",
-    });
-    await expect(web.session.withJira((jira) => jira.myself())).resolves.toMatchObject({
-      name: "jane",
-    });
+    await expect(myselfOn(desktop)).resolves.toMatchObject({ name: "jane" });
+    await expect(myselfOn(web)).resolves.toMatchObject({ name: "jane" });
     const reopened = await kit.startPane(sim, { settings: outlookClient(mailbox) });
     expect(reopened.session.getState()).toMatchObject({ status: "signed_in" });
-    await expect(reopened.session.withJira((jira) => jira.myself())).resolves.toMatchObject({
-      name: "jane",
-    });
+    await expect(myselfOn(reopened)).resolves.toMatchObject({ name: "jane" });
   });
 
   it("a sign-out on one client can be undone in the mailbox by the other's later save (the token stays valid in Jira until revoked)", async () => {
@@ -288,12 +287,7 @@ describe("two Outlook clients saving the settings at once", () => {
 
     await desktop.session.signOut();
     expect(saved(mailbox)[tokenName(sim)]).toBeUndefined();
-    await createDestinationMemory(webSettings).remember(EMAIL, {
-      projectKey: "SUP",
-      issueTypeId: "3",
-      issueKey: "SUP-1",
-      attachEmail: false,
-    });
+    await createDestinationMemory(webSettings).remember(EMAIL, SUP_1_DESTINATION);
 
     expect(saved(mailbox)[tokenName(sim)]).toBeDefined();
     // Why the sign-out notice offers revoking the token in Jira.

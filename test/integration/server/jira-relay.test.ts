@@ -13,17 +13,17 @@ import type { AddinServer, AddinServerOptions } from "../../../src/server/create
 import {
   testServerOptions,
   findClosedPort,
-  makeDist,
-  makeTestCertificate,
   rawRequest,
-  removeDir,
   request,
   startRecordingServer,
   waitFor,
+  setUpDistAndCertificate,
 } from "./server-test-kit";
 import type { RecordingServer } from "./server-test-kit";
 
 jest.setTimeout(30_000);
+
+const files = setUpDistAndCertificate();
 
 const JQL_QUERY =
   "jql=project%20%3D%20ABC%20AND%20text%20~%20%22%C3%BCber%22&fields=summary%2Cstatus&maxResults=5";
@@ -31,19 +31,7 @@ const AUTHORIZATION =
   'OAuth oauth_consumer_key="jira-for-outlook", oauth_token="t0k%2Ben", oauth_signature_method="RSA-SHA1", ' +
   'oauth_timestamp="1700000000", oauth_nonce="abc", oauth_version="1.0", oauth_signature="c2ln%2Bbg%3D%3D"';
 
-let distDir: string;
-let cert: Awaited<ReturnType<typeof makeTestCertificate>>;
 const running: AddinServer[] = [];
-
-beforeAll(async () => {
-  distDir = await makeDist();
-  cert = await makeTestCertificate();
-});
-
-afterAll(async () => {
-  await removeDir(distDir);
-  await removeDir(cert.dir);
-});
 
 afterEach(async () => {
   await Promise.all(running.splice(0).map((server) => server.close()));
@@ -51,7 +39,7 @@ afterEach(async () => {
 
 /** Starts the add-in server on 127.0.0.1 with the test certificate; returns its port. */
 async function startAddinServer(options: Partial<AddinServerOptions> = {}): Promise<number> {
-  const server = createAddinServer(testServerOptions(distDir, cert, options));
+  const server = createAddinServer(testServerOptions(files.distDir, files.cert, options));
   running.push(server);
   return (await server.listen()).port;
 }
@@ -68,7 +56,7 @@ describe("the /jira relay passes requests through unchanged", () => {
   it("keeps method, context path, query string byte-for-byte and Authorization; sets Host to Jira's", async () => {
     const port = await startAddinServer({ jiraUrl: `${jira.baseUrl}/jira/` });
 
-    const res = await request(port, cert.cert, `/jira/rest/api/2/search?${JQL_QUERY}`, {
+    const res = await request(port, files.cert.cert, `/jira/rest/api/2/search?${JQL_QUERY}`, {
       headers: {
         Authorization: AUTHORIZATION,
         Accept: "application/json",
@@ -93,7 +81,7 @@ describe("the /jira relay passes requests through unchanged", () => {
   it("appends the path to a base URL without context path", async () => {
     const port = await startAddinServer({ jiraUrl: jira.baseUrl });
 
-    await request(port, cert.cert, "/jira/rest/api/2/myself");
+    await request(port, files.cert.cert, "/jira/rest/api/2/myself");
 
     expect(jira.requests.map((r) => r.url)).toEqual(["/rest/api/2/myself"]);
   });
@@ -102,13 +90,18 @@ describe("the /jira relay passes requests through unchanged", () => {
     const port = await startAddinServer({ jiraUrl: `${jira.baseUrl}/jira` });
     const issue = JSON.stringify({ fields: { summary: "Über email", project: { key: "ABC" } } });
 
-    await request(port, cert.cert, "/jira/rest/api/2/issue", {
+    await request(port, files.cert.cert, "/jira/rest/api/2/issue", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: issue,
     });
-    await request(port, cert.cert, "/jira/rest/api/2/issue/ABC-1", { method: "PUT", body: "{}" });
-    await request(port, cert.cert, "/jira/rest/api/2/issue/ABC-1/comment/10", { method: "DELETE" });
+    await request(port, files.cert.cert, "/jira/rest/api/2/issue/ABC-1", {
+      method: "PUT",
+      body: "{}",
+    });
+    await request(port, files.cert.cert, "/jira/rest/api/2/issue/ABC-1/comment/10", {
+      method: "DELETE",
+    });
 
     expect(jira.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
       "POST /jira/rest/api/2/issue",
@@ -122,7 +115,7 @@ describe("the /jira relay passes requests through unchanged", () => {
   it("strips the add-in origin's Cookie header", async () => {
     const port = await startAddinServer({ jiraUrl: jira.baseUrl });
 
-    await request(port, cert.cert, "/jira/rest/api/2/myself", {
+    await request(port, files.cert.cert, "/jira/rest/api/2/myself", {
       headers: { Cookie: "JSESSIONID=addin-origin; other=1", Authorization: AUTHORIZATION },
     });
 
@@ -133,7 +126,7 @@ describe("the /jira relay passes requests through unchanged", () => {
   it("strips Cookie also from requests with Expect: 100-continue", async () => {
     const port = await startAddinServer({ jiraUrl: jira.baseUrl });
 
-    await request(port, cert.cert, "/jira/rest/api/2/issue", {
+    await request(port, files.cert.cert, "/jira/rest/api/2/issue", {
       method: "POST",
       headers: {
         Cookie: "JSESSIONID=addin-origin",
@@ -158,7 +151,7 @@ describe("the /jira relay passes requests through unchanged", () => {
     });
     const port = await startAddinServer({ jiraUrl: jira.baseUrl });
 
-    const res = await request(port, cert.cert, "/jira/plugins/servlet/oauth/request-token", {
+    const res = await request(port, files.cert.cert, "/jira/plugins/servlet/oauth/request-token", {
       method: "POST",
     });
 
@@ -188,7 +181,7 @@ describe("the /jira relay streams bodies", () => {
           "Content-Length": String(chunk.length * chunks),
           "X-Atlassian-Token": "no-check",
         },
-        ca: cert.cert,
+        ca: files.cert.cert,
         agent: false,
       });
       const hash = createHash("sha256");
@@ -236,7 +229,7 @@ describe("the /jira relay streams bodies", () => {
         host: "127.0.0.1",
         port,
         path: "/jira/secure/attachment/10000/mail.eml",
-        ca: cert.cert,
+        ca: files.cert.cert,
         agent: false,
       });
       req.end();
@@ -273,7 +266,7 @@ describe("the /jira relay never forwards to a host taken from the request", () =
   it("refuses an absolute-form request target", async () => {
     const response = await rawRequest(
       port,
-      cert.cert,
+      files.cert.cert,
       `GET ${evil.baseUrl}/jira/rest/api/2/myself HTTP/1.1\r\nHost: 127.0.0.1:${evil.port}\r\nConnection: close\r\n\r\n`
     );
 
@@ -285,7 +278,7 @@ describe("the /jira relay never forwards to a host taken from the request", () =
   it("ignores a foreign Host header: the request goes to the configured Jira", async () => {
     const response = await rawRequest(
       port,
-      cert.cert,
+      files.cert.cert,
       `GET /jira/rest/api/2/myself HTTP/1.1\r\nHost: 127.0.0.1:${evil.port}\r\nConnection: close\r\n\r\n`
     );
 
@@ -305,7 +298,7 @@ describe("the /jira relay never forwards to a host taken from the request", () =
     ["a backslash", () => "/jira/rest%5c..%5cadmin"],
     ["an encoded NUL", () => "/jira/rest/api%00/2"],
   ])("refuses %s with 400", async (_name, makePath) => {
-    const res = await request(port, cert.cert, makePath());
+    const res = await request(port, files.cert.cert, makePath());
 
     expect(res.status).toBe(400);
     expect(res.headers["x-relay-error"]).toBe("INVALID_PATH");
@@ -323,7 +316,7 @@ describe("the /jira relay explains failures in Jira's error shape", () => {
     const jiraUrl = `http://127.0.0.1:${closedPort}/jira`;
     const port = await startAddinServer({ jiraUrl });
 
-    const res = await request(port, cert.cert, "/jira/rest/api/2/myself");
+    const res = await request(port, files.cert.cert, "/jira/rest/api/2/myself");
 
     expect(res.status).toBe(502);
     expect(res.headers["x-relay-error"]).toBe("ECONNREFUSED");
@@ -340,7 +333,7 @@ describe("the /jira relay explains failures in Jira's error shape", () => {
   it("answers 503 explaining JIRA_URL when no Jira is configured", async () => {
     const port = await startAddinServer();
 
-    const res = await request(port, cert.cert, "/jira/rest/api/2/myself");
+    const res = await request(port, files.cert.cert, "/jira/rest/api/2/myself");
 
     expect(res.status).toBe(503);
     expect(res.headers["x-relay-error"]).toBe("JIRA_NOT_CONFIGURED");
@@ -351,19 +344,22 @@ describe("the /jira relay explains failures in Jira's error shape", () => {
 
   it("answers 502 with the TLS error code for an untrusted Jira certificate, and trusts JIRA_CA_FILE", async () => {
     // Jira over HTTPS with a self-signed certificate, as an internal Jira with a private CA would be.
-    const jira = await startRecordingServer(undefined, { cert: cert.cert, key: cert.key });
+    const jira = await startRecordingServer(undefined, {
+      cert: files.cert.cert,
+      key: files.cert.key,
+    });
     try {
       const untrusting = await startAddinServer({ jiraUrl: jira.baseUrl });
-      const refused = await request(untrusting, cert.cert, "/jira/rest/api/2/myself");
+      const refused = await request(untrusting, files.cert.cert, "/jira/rest/api/2/myself");
 
       expect(refused.status).toBe(502);
       expect(refused.headers["x-relay-error"]).toBe("DEPTH_ZERO_SELF_SIGNED_CERT");
       expect(JSON.parse(refused.body).errorMessages[0]).toContain("JIRA_CA_FILE");
 
-      const caFile = path.join(cert.dir, "jira-ca.pem");
-      await writeFile(caFile, cert.cert);
+      const caFile = path.join(files.cert.dir, "jira-ca.pem");
+      await writeFile(caFile, files.cert.cert);
       const trusting = await startAddinServer({ jiraUrl: jira.baseUrl, jiraCaFile: caFile });
-      const accepted = await request(trusting, cert.cert, "/jira/rest/api/2/myself");
+      const accepted = await request(trusting, files.cert.cert, "/jira/rest/api/2/myself");
 
       expect(accepted.status).toBe(200);
       expect(jira.requests.map((r) => r.url)).toEqual(["/rest/api/2/myself"]);

@@ -10,34 +10,18 @@ import type http from "node:http";
 import https from "node:https";
 import { createAddinServer } from "../../../src/server/create-addin-server";
 import type { AddinServer } from "../../../src/server/create-addin-server";
-import {
-  makeDist,
-  makeTestCertificate,
-  removeDir,
-  request,
-  testServerOptions,
-} from "./server-test-kit";
+import { request, testServerOptions, setUpDistAndCertificate } from "./server-test-kit";
 import { echoWhenComplete, errorMessagesOf, rawExchange, startUpstream } from "./relay-test-kit";
 import type { UpstreamHandler, UpstreamServer } from "./relay-test-kit";
 
 jest.setTimeout(30_000);
 
+const files = setUpDistAndCertificate();
+
 const AUTHORIZATION = 'OAuth oauth_consumer_key="jira-for-outlook", oauth_signature="c2ln"';
 
-let distDir: string;
-let cert: Awaited<ReturnType<typeof makeTestCertificate>>;
 let jira: UpstreamServer | undefined;
 let addin: AddinServer | undefined;
-
-beforeAll(async () => {
-  distDir = await makeDist();
-  cert = await makeTestCertificate();
-});
-
-afterAll(async () => {
-  await removeDir(distDir);
-  await removeDir(cert.dir);
-});
 
 afterEach(async () => {
   await addin?.close();
@@ -49,7 +33,9 @@ afterEach(async () => {
 /** Jira stand-in answering with `handler`, behind a fresh add-in server; returns the add-in's port. */
 async function relayTo(handler: UpstreamHandler = echoWhenComplete): Promise<number> {
   jira = await startUpstream(handler);
-  addin = createAddinServer(testServerOptions(distDir, cert, { jiraUrl: jira.baseUrl }));
+  addin = createAddinServer(
+    testServerOptions(files.distDir, files.cert, { jiraUrl: jira.baseUrl })
+  );
   return (await addin.listen()).port;
 }
 
@@ -62,7 +48,7 @@ describe("hop-by-hop headers stay on their hop", () => {
   it("are not forwarded to Jira, nor the headers Connection names; end-to-end ones are", async () => {
     const port = await relayTo();
 
-    await request(port, cert.cert, "/jira/rest/api/2/issue", {
+    await request(port, files.cert.cert, "/jira/rest/api/2/issue", {
       method: "POST",
       headers: {
         Authorization: AUTHORIZATION,
@@ -110,7 +96,7 @@ describe("hop-by-hop headers stay on their hop", () => {
       method: "POST",
       path: "/jira/rest/api/2/issue/ABC-1/attachments",
       headers: { "Content-Type": "application/octet-stream", Trailer: "X-Checksum" },
-      ca: cert.cert,
+      ca: files.cert.cert,
       agent: false,
     });
     req.write("first,");
@@ -137,7 +123,7 @@ describe("hop-by-hop headers stay on their hop", () => {
 
     const { response } = await rawExchange(
       port,
-      cert.cert,
+      files.cert.cert,
       `GET /jira/rest/api/2/myself HTTP/1.1\r\nHost: x\r\nConnection: close, Content-Length\r\n` +
         `Content-Length: ${smuggled.length}\r\n\r\n${smuggled}`
     );
@@ -172,7 +158,7 @@ describe("hop-by-hop headers stay on their hop", () => {
       host: "127.0.0.1",
       port,
       path: "/jira/rest/api/2/myself",
-      ca: cert.cert,
+      ca: files.cert.cert,
       agent: false,
     });
     req.end();
@@ -205,7 +191,7 @@ describe("cookies never cross the relay", () => {
 
     const { response } = await rawExchange(
       port,
-      cert.cert,
+      files.cert.cert,
       [
         "GET /jira/rest/api/2/myself HTTP/1.1",
         "Host: 127.0.0.1",
@@ -240,7 +226,7 @@ describe("cookies never cross the relay", () => {
       });
     });
 
-    const res = await request(port, cert.cert, "/jira/rest/api/2/myself");
+    const res = await request(port, files.cert.cert, "/jira/rest/api/2/myself");
 
     expect(res.status).toBe(200);
     expect(res.body).toBe('{"name":"jane"}');
@@ -273,7 +259,7 @@ describe("headers that act on the add-in's whole origin", () => {
       });
     });
 
-    const res = await request(port, cert.cert, "/jira/rest/api/2/myself");
+    const res = await request(port, files.cert.cert, "/jira/rest/api/2/myself");
 
     for (const name of [
       "strict-transport-security",
@@ -302,7 +288,7 @@ describe("requests the relay refuses before Jira sees them", () => {
 
     const { response } = await rawExchange(
       port,
-      cert.cert,
+      files.cert.cert,
       `${method} /jira/rest/api/2/myself HTTP/1.1\r\nHost: x\r\nAuthorization: ${AUTHORIZATION}\r\nConnection: close\r\n\r\n`
     );
 
@@ -315,7 +301,7 @@ describe("requests the relay refuses before Jira sees them", () => {
   it.each(["HEAD", "OPTIONS", "PATCH"])("relays %s", async (method) => {
     const port = await relayTo();
 
-    const res = await request(port, cert.cert, "/jira/rest/api/2/myself", { method });
+    const res = await request(port, files.cert.cert, "/jira/rest/api/2/myself", { method });
 
     expect(res.status).toBe(200);
     expect(upstream().requests.map((seen) => seen.method)).toEqual([method]);
@@ -326,7 +312,7 @@ describe("requests the relay refuses before Jira sees them", () => {
 
     const { response } = await rawExchange(
       port,
-      cert.cert,
+      files.cert.cert,
       [
         "GET /jira/rest/websocket HTTP/1.1",
         "Host: 127.0.0.1",
@@ -351,7 +337,7 @@ describe("requests the relay refuses before Jira sees them", () => {
 
     const { response } = await rawExchange(
       port,
-      cert.cert,
+      files.cert.cert,
       "POST /jira/rest/api/2/issue HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n"
     );
 

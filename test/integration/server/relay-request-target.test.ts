@@ -8,20 +8,14 @@
 import { createAddinServer } from "../../../src/server/create-addin-server";
 import type { AddinServer } from "../../../src/server/create-addin-server";
 import { isPlainRelayPath } from "../../../src/server/jira-relay";
-import {
-  makeDist,
-  makeTestCertificate,
-  removeDir,
-  request,
-  testServerOptions,
-} from "./server-test-kit";
+import { request, testServerOptions, setUpDistAndCertificate } from "./server-test-kit";
 import { errorMessagesOf, rawExchange, startBareRelay, startUpstream } from "./relay-test-kit";
 import type { BareRelay, UpstreamServer } from "./relay-test-kit";
 
 jest.setTimeout(30_000);
 
-let distDir: string;
-let cert: Awaited<ReturnType<typeof makeTestCertificate>>;
+const files = setUpDistAndCertificate();
+
 let jira: UpstreamServer;
 let evil: UpstreamServer;
 let addin: AddinServer;
@@ -29,22 +23,14 @@ let port: number;
 /** Where evil listens, as a request would name it. */
 let evilHost: string;
 
-beforeAll(async () => {
-  distDir = await makeDist();
-  cert = await makeTestCertificate();
-});
-
-afterAll(async () => {
-  await removeDir(distDir);
-  await removeDir(cert.dir);
-});
-
 beforeEach(async () => {
   jira = await startUpstream();
   evil = await startUpstream();
   evilHost = `127.0.0.1:${evil.port}`;
   // Jira with a context path: the relay must not climb out of /jira either.
-  addin = createAddinServer(testServerOptions(distDir, cert, { jiraUrl: `${jira.baseUrl}/jira` }));
+  addin = createAddinServer(
+    testServerOptions(files.distDir, files.cert, { jiraUrl: `${jira.baseUrl}/jira` })
+  );
   port = (await addin.listen()).port;
 });
 
@@ -56,7 +42,7 @@ afterEach(async () => {
 
 /** Raw bytes to the add-in server (for targets an HTTP client refuses to send). */
 function raw(text: string) {
-  return rawExchange(port, cert.cert, text);
+  return rawExchange(port, files.cert.cert, text);
 }
 
 describe("request targets that name another host", () => {
@@ -123,7 +109,7 @@ describe("request targets that name another host", () => {
   });
 
   it("answers /jira@host (not the relay's mount) from the static files: 404, nothing relayed", async () => {
-    const res = await request(port, cert.cert, `/jira@${evilHost}/rest/api/2/myself`);
+    const res = await request(port, files.cert.cert, `/jira@${evilHost}/rest/api/2/myself`);
 
     expect(res.status).toBe(404);
     expect(evil.connections()).toBe(0);
@@ -131,7 +117,7 @@ describe("request targets that name another host", () => {
   });
 
   it("refuses //host before the relay", async () => {
-    const res = await request(port, cert.cert, `//${evilHost}/jira/rest/api/2/myself`);
+    const res = await request(port, files.cert.cert, `//${evilHost}/jira/rest/api/2/myself`);
 
     expect(res.status).toBe(400);
     expect(evil.connections()).toBe(0);
@@ -166,7 +152,7 @@ describe("paths that would leave Jira's base URL", () => {
     ["malformed percent-encoding", () => "/jira/rest/%zz/api"],
     ["a fragment", () => "/jira/rest/api/2/myself#x"],
   ])("refuses %s with 400 INVALID_PATH", async (_name, makePath) => {
-    const res = await request(port, cert.cert, makePath());
+    const res = await request(port, files.cert.cert, makePath());
 
     expect(res.status).toBe(400);
     expect(res.headers["x-relay-error"]).toBe("INVALID_PATH");
@@ -198,7 +184,7 @@ describe("paths that look odd but stay on Jira's origin, below its base URL", ()
   ])("forwards %s unchanged to Jira", async (_name, makePath) => {
     const below = makePath();
 
-    const res = await request(port, cert.cert, `/jira${below}`);
+    const res = await request(port, files.cert.cert, `/jira${below}`);
 
     expect(res.status).toBe(200);
     expect(jira.requests.map((seen) => [seen.url, seen.headers.host])).toEqual([
@@ -211,7 +197,7 @@ describe("paths that look odd but stay on Jira's origin, below its base URL", ()
 describe("the relay on its own (without the add-in server's check of request targets)", () => {
   let bare: BareRelay;
   beforeEach(async () => {
-    bare = await startBareRelay({ jiraUrl: `${jira.baseUrl}/jira` }, cert);
+    bare = await startBareRelay({ jiraUrl: `${jira.baseUrl}/jira` }, files.cert);
   });
   afterEach(async () => {
     await bare.close();
@@ -220,7 +206,7 @@ describe("the relay on its own (without the add-in server's check of request tar
   it("still refuses an absolute-form target that Express routes to its mount point", async () => {
     const { response } = await rawExchange(
       bare.port,
-      cert.cert,
+      files.cert.cert,
       `GET http://${evilHost}/jira/rest/api/2/myself HTTP/1.1\r\nHost: ${evilHost}\r\nConnection: close\r\n\r\n`
     );
 

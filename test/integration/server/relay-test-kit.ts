@@ -7,13 +7,14 @@
 import { once } from "node:events";
 import http from "node:http";
 import https from "node:https";
-import type { AddressInfo, Socket } from "node:net";
+import type { Socket } from "node:net";
 import tls from "node:tls";
 import express from "express";
 import { generate } from "selfsigned";
 import { JIRA_RELAY_PATH, createJiraRelay } from "../../../src/server/jira-relay";
 import type { JiraRelayOptions } from "../../../src/server/jira-relay";
-import { createMemoryLogger } from "./server-test-kit";
+import { createMemoryLogger, listenOnLoopback } from "./server-test-kit";
+import type { LoopbackServer, StandInHandler } from "./server-test-kit";
 
 /** A request as a stand-in saw it arrive (before its body). */
 export interface SeenRequest {
@@ -31,9 +32,7 @@ export interface SeenRequest {
 }
 
 /** A stand-in for Jira (or for an evil host). */
-export interface UpstreamServer {
-  baseUrl: string;
-  port: number;
+export interface UpstreamServer extends LoopbackServer {
   /** TCP connections accepted (an evil host must see none). */
   connections(): number;
   requests: SeenRequest[];
@@ -41,15 +40,10 @@ export interface UpstreamServer {
   completed(): SeenRequest[];
   /** WebSocket/upgrade handshakes that reached it. */
   upgrades(): number;
-  close(): Promise<void>;
 }
 
 /** How a stand-in answers; called as soon as the request's headers are in (the body may still be coming). */
-export type UpstreamHandler = (
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  seen: SeenRequest
-) => void;
+export type UpstreamHandler = StandInHandler<SeenRequest>;
 
 /** Default answer: once the body is in, 200 JSON with the method and target. */
 export const echoWhenComplete: UpstreamHandler = (req, res) => {
@@ -114,11 +108,9 @@ export async function startUpstream(
       "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n"
     );
   });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const port = (server.address() as AddressInfo).port;
+  const { port, baseUrl } = await listenOnLoopback(server, tlsOptions ? "https" : "http");
   return {
-    baseUrl: `${tlsOptions ? "https" : "http"}://127.0.0.1:${port}`,
+    baseUrl,
     port,
     connections: () => connections,
     requests,
@@ -152,10 +144,9 @@ export async function startBareRelay(
     res.status(404).end();
   });
   const server = https.createServer({ cert: cert.cert, key: cert.key }, app);
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
+  const { port } = await listenOnLoopback(server, "https");
   return {
-    port: (server.address() as AddressInfo).port,
+    port,
     logLines: logger.lines,
     close: async () => {
       relay.close();

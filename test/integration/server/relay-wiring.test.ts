@@ -6,7 +6,6 @@
  */
 import diagnosticsChannel from "node:diagnostics_channel";
 import http from "node:http";
-import https from "node:https";
 import {
   ADDIN_SERVER_REQUEST_TIMEOUT_MS,
   createAddinServer,
@@ -15,26 +14,14 @@ import type { AddinServer } from "../../../src/server/create-addin-server";
 import { MEGABYTE } from "../../../src/server/relay-settings";
 import { errorMessagesOf, startUpstream } from "./relay-test-kit";
 import type { UpstreamServer } from "./relay-test-kit";
-import {
-  makeDist,
-  makeTestCertificate,
-  removeDir,
-  request,
-  testServerOptions,
-} from "./server-test-kit";
-import type { TestResponse } from "./server-test-kit";
+import { postUpload, request, testServerOptions, setUpDistAndCertificate } from "./server-test-kit";
 
 jest.setTimeout(30_000);
 
-let cert: Awaited<ReturnType<typeof makeTestCertificate>>;
-let dist: string;
+const files = setUpDistAndCertificate();
+
 let jira: UpstreamServer | undefined;
 let addin: AddinServer | undefined;
-
-beforeAll(async () => {
-  cert = await makeTestCertificate();
-  dist = await makeDist();
-});
 
 afterEach(async () => {
   await addin?.close();
@@ -43,53 +30,20 @@ afterEach(async () => {
   jira = undefined;
 });
 
-afterAll(async () => {
-  await removeDir(dist);
-  await removeDir(cert.dir);
-});
-
-/**
- * POSTs `body` to the add-in server and reads the answer. The server may answer (413) and close
- * the connection before it has read the body: a write error then is expected and ignored.
- */
-async function postBody(port: number, path: string, body: Buffer): Promise<TestResponse> {
-  const req = https.request({
-    host: "127.0.0.1",
-    port,
-    method: "POST",
-    path,
-    headers: {
-      "Content-Type": "application/octet-stream",
-      "Content-Length": String(body.length),
-      "X-Atlassian-Token": "no-check",
-    },
-    ca: cert.cert,
-    agent: false,
-  });
-  const response = new Promise<http.IncomingMessage>((resolve) => req.on("response", resolve));
-  req.on("error", () => undefined);
-  req.end(body);
-  const res = await response;
-  const chunks: Buffer[] = [];
-  for await (const chunk of res) chunks.push(chunk as Buffer);
-  req.destroy();
-  return {
-    status: res.statusCode ?? 0,
-    headers: res.headers,
-    body: Buffer.concat(chunks).toString("utf8"),
-  };
-}
-
 describe("relayMaxBodyBytes", () => {
   it("reaches the relay: a 2 MB body over a 1 MB cap is answered 413 before Jira is contacted", async () => {
     jira = await startUpstream();
     addin = createAddinServer(
-      testServerOptions(dist, cert, { jiraUrl: jira.baseUrl, relayMaxBodyBytes: MEGABYTE })
+      testServerOptions(files.distDir, files.cert, {
+        jiraUrl: jira.baseUrl,
+        relayMaxBodyBytes: MEGABYTE,
+      })
     );
     const { port } = await addin.listen();
 
-    const res = await postBody(
+    const res = await postUpload(
       port,
+      files.cert.cert,
       "/jira/rest/api/2/issue/ABC-1/attachments",
       Buffer.alloc(2 * MEGABYTE, 0x61)
     );
@@ -105,12 +59,12 @@ describe("relayTimeoutMs", () => {
   it("reaches the relay: a Jira silent for longer is answered 504 ETIMEDOUT", async () => {
     jira = await startUpstream(() => undefined); // takes the request, never answers
     addin = createAddinServer(
-      testServerOptions(dist, cert, { jiraUrl: jira.baseUrl, relayTimeoutMs: 1000 })
+      testServerOptions(files.distDir, files.cert, { jiraUrl: jira.baseUrl, relayTimeoutMs: 1000 })
     );
     const { port } = await addin.listen();
     const started = Date.now();
 
-    const res = await request(port, cert.cert, "/jira/rest/api/2/serverInfo");
+    const res = await request(port, files.cert.cert, "/jira/rest/api/2/serverInfo");
 
     expect(res.status).toBe(504);
     expect(res.headers["x-relay-error"]).toBe("ETIMEDOUT");
@@ -122,7 +76,7 @@ describe("relayTimeoutMs", () => {
 
 describe("the time a client has to send its request", () => {
   it("is 30 minutes instead of Node's 300 s, so a slow 100 MB upload is not cut off with 408", async () => {
-    addin = createAddinServer(testServerOptions(dist, cert));
+    addin = createAddinServer(testServerOptions(files.distDir, files.cert));
     const { port } = await addin.listen();
     const seen: { requestTimeout: number; headersTimeout: number }[] = [];
     const onRequestStart = (message: unknown): void => {
@@ -137,7 +91,7 @@ describe("the time a client has to send its request", () => {
     };
     diagnosticsChannel.subscribe("http.server.request.start", onRequestStart);
     try {
-      expect((await request(port, cert.cert, "/taskpane.html")).status).toBe(200);
+      expect((await request(port, files.cert.cert, "/taskpane.html")).status).toBe(200);
     } finally {
       diagnosticsChannel.unsubscribe("http.server.request.start", onRequestStart);
     }

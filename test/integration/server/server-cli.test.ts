@@ -9,8 +9,6 @@
  */
 import type { ChildProcess } from "node:child_process";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
-import type http from "node:http";
-import https from "node:https";
 import path from "node:path";
 import { RUNTIME_CONFIG_FILE } from "../../../src/config/runtime-config";
 import { generatedCertPaths } from "../../../src/server/dev-certificate";
@@ -22,8 +20,13 @@ import { killProcessGroup, spawnTsx } from "../../support/tsx-child";
 import { withTimeout } from "../../support/with-timeout";
 import { errorMessagesOf, startUpstream } from "./relay-test-kit";
 import type { UpstreamServer } from "./relay-test-kit";
-import { makeTempDir, makeTestCertificate, removeDir, request } from "./server-test-kit";
-import type { TestResponse } from "./server-test-kit";
+import {
+  makeTempDir,
+  makeTestCertificate,
+  postUpload,
+  removeDir,
+  request,
+} from "./server-test-kit";
 
 jest.setTimeout(60_000);
 
@@ -303,38 +306,6 @@ describe("the add-in server CLI with JIRA_URL only", () => {
   });
 });
 
-/**
- * POSTs `bytes` bytes to the server. It may answer (413) and close the connection before it has
- * read the body: the write error that follows is expected and ignored.
- */
-async function postBody(port: number, requestPath: string, bytes: number): Promise<TestResponse> {
-  const req = https.request({
-    host: "127.0.0.1",
-    port,
-    method: "POST",
-    path: requestPath,
-    headers: {
-      "Content-Type": "application/octet-stream",
-      "Content-Length": String(bytes),
-      "X-Atlassian-Token": "no-check",
-    },
-    ca,
-    agent: false,
-  });
-  const response = new Promise<http.IncomingMessage>((resolve) => req.on("response", resolve));
-  req.on("error", () => undefined);
-  req.end(Buffer.alloc(bytes, 0x61));
-  const res = await response;
-  const chunks: Buffer[] = [];
-  for await (const chunk of res) chunks.push(chunk as Buffer);
-  req.destroy();
-  return {
-    status: res.statusCode ?? 0,
-    headers: res.headers,
-    body: Buffer.concat(chunks).toString("utf8"),
-  };
-}
-
 describe("the add-in server CLI with the relay's limits", () => {
   let silentJira: UpstreamServer | undefined;
 
@@ -356,7 +327,12 @@ describe("the add-in server CLI with the relay's limits", () => {
       "  requests up to 1 MB (RELAY_MAX_BODY_MB), Jira idle timeout 1 s (RELAY_TIMEOUT_SECONDS)"
     );
 
-    const tooLarge = await postBody(port, "/jira/rest/api/2/issue/ABC-1/attachments", 2 * MEGABYTE);
+    const tooLarge = await postUpload(
+      port,
+      ca,
+      "/jira/rest/api/2/issue/ABC-1/attachments",
+      Buffer.alloc(2 * MEGABYTE, 0x61)
+    );
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.headers["x-relay-error"]).toBe("REQUEST_TOO_LARGE");
     expect(errorMessagesOf(tooLarge.body)[0]).toContain("at most 1 MB");

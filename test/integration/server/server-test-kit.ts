@@ -6,7 +6,7 @@ import { once } from "node:events";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
 import https from "node:https";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Server } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import tls from "node:tls";
@@ -80,6 +80,54 @@ export async function makeTestCertificate(): Promise<TlsCredentials & { dir: str
   return { ...credentials, dir };
 }
 
+/** The temporary dist/ folder and test certificate a test file shares, filled in by {@link setUpDistAndCertificate}. */
+export interface DistAndCertificate {
+  distDir: string;
+  cert: Awaited<ReturnType<typeof makeTestCertificate>>;
+}
+
+/**
+ * Registers the beforeAll/afterAll hooks that create a dist/ folder and a test certificate for the
+ * whole test file and remove them afterwards; read the fields from inside tests and hooks only.
+ */
+export function setUpDistAndCertificate(): DistAndCertificate {
+  const files = {} as DistAndCertificate;
+  beforeAll(async () => {
+    files.distDir = await makeDist();
+    files.cert = await makeTestCertificate();
+  });
+  afterAll(async () => {
+    await removeDir(files.distDir);
+    await removeDir(files.cert.dir);
+  });
+  return files;
+}
+
+/** A server on 127.0.0.1 a test started and closes. */
+export interface LoopbackServer {
+  baseUrl: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** What a stand-in calls for each request, with what it recorded of it (`seen`). */
+export type StandInHandler<Seen> = (
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  seen: Seen
+) => void;
+
+/** Listens on an ephemeral 127.0.0.1 port; returns the port and the base URL for `scheme`. */
+export async function listenOnLoopback(
+  server: Server,
+  scheme: "http" | "https"
+): Promise<{ port: number; baseUrl: string }> {
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const port = (server.address() as AddressInfo).port;
+  return { port, baseUrl: `${scheme}://127.0.0.1:${port}` };
+}
+
 /** One request as the upstream saw it. */
 export interface RecordedRequest {
   method: string;
@@ -89,21 +137,14 @@ export interface RecordedRequest {
 }
 
 /** A stand-in for Jira (or for an "evil" host) that records every request. */
-export interface RecordingServer {
-  baseUrl: string;
-  port: number;
+export interface RecordingServer extends LoopbackServer {
   requests: RecordedRequest[];
   /** Bytes of request bodies received so far, counted as they arrive (before the request ends). */
   bytesReceived(): number;
-  close(): Promise<void>;
 }
 
-/** What the recording server answers; default: 200 JSON echoing method and url. */
-export type UpstreamResponder = (
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  body: Buffer
-) => void;
+/** What the recording server answers, given the whole body; default: 200 JSON echoing method and url. */
+export type UpstreamResponder = StandInHandler<Buffer>;
 
 /** Starts an HTTP (or, with `tlsOptions`, HTTPS) server on 127.0.0.1 that records requests. */
 export async function startRecordingServer(
@@ -130,11 +171,9 @@ export async function startRecordingServer(
     });
   };
   const server = tlsOptions ? https.createServer(tlsOptions, handler) : http.createServer(handler);
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const port = (server.address() as AddressInfo).port;
+  const { port, baseUrl } = await listenOnLoopback(server, tlsOptions ? "https" : "http");
   return {
-    baseUrl: `${tlsOptions ? "https" : "http"}://127.0.0.1:${port}`,
+    baseUrl,
     port,
     requests,
     bytesReceived: () => bytes,
@@ -148,9 +187,7 @@ export async function startRecordingServer(
 /** A port on 127.0.0.1 where nothing listens (bound, then released). */
 export async function findClosedPort(): Promise<number> {
   const server = http.createServer();
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const port = (server.address() as AddressInfo).port;
+  const { port } = await listenOnLoopback(server, "http");
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
@@ -194,6 +231,44 @@ export async function request(
   for await (const chunk of res) {
     chunks.push(chunk as Buffer);
   }
+  return {
+    status: res.statusCode ?? 0,
+    headers: res.headers,
+    body: Buffer.concat(chunks).toString("utf8"),
+  };
+}
+
+/**
+ * POSTs `body` as an upload (octet-stream, with Jira's XSRF header) to the add-in server, trusting
+ * only `ca`. The server may answer (413) and close the connection before it has read the body: the
+ * write error that follows is expected and ignored.
+ */
+export async function postUpload(
+  port: number,
+  ca: string,
+  requestPath: string,
+  body: Buffer
+): Promise<TestResponse> {
+  const req = https.request({
+    host: "127.0.0.1",
+    port,
+    method: "POST",
+    path: requestPath,
+    headers: {
+      "Content-Type": "application/octet-stream",
+      "Content-Length": String(body.length),
+      "X-Atlassian-Token": "no-check",
+    },
+    ca,
+    agent: false,
+  });
+  const response = new Promise<http.IncomingMessage>((resolve) => req.on("response", resolve));
+  req.on("error", () => undefined);
+  req.end(body);
+  const res = await response;
+  const chunks: Buffer[] = [];
+  for await (const chunk of res) chunks.push(chunk as Buffer);
+  req.destroy();
   return {
     status: res.statusCode ?? 0,
     headers: res.headers,
