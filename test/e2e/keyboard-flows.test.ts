@@ -12,7 +12,6 @@ import {
   focusedStop,
   isFocused,
   listenToLiveRegions,
-  spokenTexts,
   tabTo,
   waitUntilSpoken,
 } from "./keyboard-helpers";
@@ -180,7 +179,6 @@ describe("keyboard only", () => {
     const signInAgain = pane.getByRole("button", { name: "Sign in to Jira" });
     await signInAgain.waitFor();
     // The keyboard user is not dropped on the page: focus is on Sign in, which replaced Sign out.
-    console.log(await focusedStop(pane), await spokenTexts(pane));
     expect(await isFocused(signInAgain)).toBe(true);
   });
 });
