@@ -11,9 +11,10 @@
  *   growth, 2 KB per request. It holds only what is still referenced, so it is the sharper leak
  *   test (measured: +0.1 to +0.3 MB).
  * - While 50 MB pass, sampled every 100 ms right after a full garbage collection (heap-probe.ts):
- *   resident memory under 25 MB above the start, and Buffers the relay still holds under 5 MB.
+ *   resident memory under 40 MB above the start, and Buffers the relay still holds under 5 MB (the
+ *   sharper check: resident memory also moves with the allocator and TLS buffers).
  *   Streaming holds a few 64 KB chunks per direction; a relay that buffered the body would hold up
- *   to 50 MB of it (measured: RSS +1 to +12 MB, Buffers held ≤ 0.3 MB; a relay changed to buffer
+ *   to 50 MB of it (measured: RSS +1 to +20 MB, Buffers held ≤ 0.3 MB; a relay changed to buffer
  *   the upload: +91 MB and 100 MB). Without the collections, resident memory would measure V8's
  *   timing instead: it lets up to 64 MB of freed Buffers wait (measured +5 to +22 MB that way).
  * - Time: 60 s for any one round or transfer: a sanity limit for a hung relay, not a speed check
@@ -88,8 +89,8 @@ function memoryRow(what: string, memory: TransferMemory): SoakRow {
   return {
     check: `relay memory during the ${what} (after GC, every 0.1 s)`,
     measured: `RSS ${mb(memory.rssBefore)} → peak ${mb(memory.rssPeak)} (${signedMb(growth)}), Buffers held ≤ ${memory.buffersPeak < MB ? `${Math.round(memory.buffersPeak / 1024)} KB` : mb(memory.buffersPeak)}`,
-    bound: "RSS < +25 MB, Buffers < 5 MB",
-    ok: growth < 25 * MB && memory.buffersPeak < 5 * MB,
+    bound: "RSS < +40 MB, Buffers < 5 MB",
+    ok: growth < 40 * MB && memory.buffersPeak < 5 * MB,
   };
 }
 
