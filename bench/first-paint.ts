@@ -10,8 +10,12 @@ import path from "node:path";
 import { gzipSync, constants as zlibConstants } from "node:zlib";
 import domino from "@mixmark-io/domino";
 
-/** The budget of the pane's first-paint JS, gzip -9: 186 KB (issue 10). */
-export const FIRST_PAINT_GZIP_JS_BUDGET = 186 * 1024;
+/**
+ * The budget of the pane's first paint, gzip -9: 186 KB (issue 10) of JS and CSS together. The
+ * issue's floor (a React + Fluent form, 149 KB) had Fluent's styles inside its JS; the build moves
+ * them into a CSS file (Griffel's extraction, webpack.config.js), so both count.
+ */
+export const FIRST_PAINT_GZIP_BUDGET = 186 * 1024;
 
 /** The page whose first paint is measured. */
 export const TASKPANE_PAGE = "taskpane.html";
@@ -35,10 +39,12 @@ export interface FirstPaint {
   officeJs: SizedFile | undefined;
   /** JS/CSS files of the build that no page loads by itself: import() chunks. */
   lazy: SizedFile[];
-  /** Sum of `js` gzip sizes: what the budget limits. */
+  /** Sum of `js` gzip sizes. */
   gzipJsBytes: number;
   /** Sum of `css` gzip sizes. */
   gzipCssBytes: number;
+  /** JS and CSS together: what the budget limits. */
+  gzipBytes: number;
 }
 
 /** The size of `content` gzipped at level 9 (zlib). */
@@ -102,6 +108,7 @@ export function readFirstPaint(outDir: string): FirstPaint {
     lazy,
     gzipJsBytes: sum(js.map((file) => file.gzipBytes)),
     gzipCssBytes: sum(css.map((file) => file.gzipBytes)),
+    gzipBytes: sum([...js, ...css].map((file) => file.gzipBytes)),
   };
 }
 

@@ -4,7 +4,7 @@
  * paint is made of listed under the table. Sizes don't vary between runs: measured once.
  */
 import { areaOf, compositionOf, formatShares, rollUp } from "../bundle-composition";
-import { FIRST_PAINT_GZIP_JS_BUDGET, pageAssets, readFirstPaint, sizedFile } from "../first-paint";
+import { FIRST_PAINT_GZIP_BUDGET, pageAssets, readFirstPaint, sizedFile } from "../first-paint";
 import type { BenchRow } from "../table";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -15,27 +15,32 @@ export function firstPaintRows(
   benchDir: string
 ): { rows: BenchRow[]; details: string[] } {
   const firstPaint = readFirstPaint(outDir);
-  const bareScripts = pageAssets(readFileSync(path.join(benchDir, "bare.html"), "utf8")).scripts;
-  const bareGzip = bareScripts
-    .map((script) => sizedFile(benchDir, script).gzipBytes)
+  const bareAssets = pageAssets(readFileSync(path.join(benchDir, "bare.html"), "utf8"));
+  const bareGzip = [...bareAssets.scripts, ...bareAssets.styles]
+    .map((file) => sizedFile(benchDir, file).gzipBytes)
     .reduce((total, size) => total + size, 0);
   const rows: BenchRow[] = [
     {
-      measure: "1. first-paint JS of the task pane, gzip -9",
+      measure: "1. first-paint JS+CSS of the task pane, gzip -9",
       runs: 1,
-      value: firstPaint.gzipJsBytes,
+      value: firstPaint.gzipBytes,
       baseline: bareGzip,
-      baselineName: "bare React + FluentProvider page",
+      baselineName: "bare React + FluentProvider page (JS+CSS)",
       unit: "bytes",
-      budget: { on: "value", kind: "max", limit: FIRST_PAINT_GZIP_JS_BUDGET, text: "≤ 186 KB" },
-      note: `[${firstPaint.js.map((file) => file.file).join(", ")}]`,
+      budget: { on: "value", kind: "max", limit: FIRST_PAINT_GZIP_BUDGET, text: "≤ 186 KB" },
+      note: `[${[...firstPaint.js, ...firstPaint.css].map((file) => file.file).join(", ")}]`,
     },
     {
-      measure: "1. first-paint CSS of the task pane, gzip -9",
+      measure: "1. of which JS (for reading)",
+      runs: 1,
+      value: firstPaint.gzipJsBytes,
+      unit: "bytes",
+    },
+    {
+      measure: "1. of which CSS: Fluent's and the pane's styles (for reading)",
       runs: 1,
       value: firstPaint.gzipCssBytes,
       unit: "bytes",
-      note: firstPaint.css.length === 0 ? "(no CSS files: Griffel styles are in the JS)" : "",
     },
   ];
   if (firstPaint.officeJs) {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
-import { FluentProvider, makeStaticStyles, makeStyles } from "@fluentui/react-components";
-import { fluentThemeFor } from "../../ui/fluent-theme";
+import { FluentProvider, makeStyles } from "@fluentui/react-components";
+import { useFluentTheme } from "../../ui/fluent-theme";
 import type { MailboxMode, PreviewHost, PreviewTheme } from "../host-model";
 import type { PreviewMessage } from "../message-model";
 import { messageFromEml } from "../message-from-eml";
@@ -35,10 +35,6 @@ export interface PreviewAppProps {
 
 const OPENED_KEY = "opened-eml";
 
-const useStaticStyles = makeStaticStyles({
-  "html, body, #root": { height: "100%", margin: 0 },
-});
-
 const useStyles = makeStyles({
   provider: { height: "100%" },
   layout: {
@@ -59,7 +55,6 @@ export function PreviewApp({
   storage,
   queryProblem = null,
 }: PreviewAppProps) {
-  useStaticStyles();
   const styles = useStyles();
   const snapshot = useSyncExternalStore(host.subscribe, host.getSnapshot);
   const [opened, setOpened] = useState(initialOpened);
@@ -119,6 +114,7 @@ export function PreviewApp({
     [host, storage]
   );
 
+  const previewTheme = useFluentTheme(snapshot.theme);
   const handleThemeChange = useCallback((theme: PreviewTheme) => host.setTheme(theme), [host]);
   const handleMailboxModeChange = useCallback(
     (mode: MailboxMode) => host.setMailboxMode(mode),
@@ -130,7 +126,7 @@ export function PreviewApp({
   );
 
   return (
-    <FluentProvider theme={fluentThemeFor(snapshot.theme)} className={styles.provider}>
+    <FluentProvider theme={previewTheme} className={styles.provider}>
       <div className={styles.layout}>
         <div className={styles.toolbar}>
           <PreviewToolbar

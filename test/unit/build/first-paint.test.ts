@@ -64,6 +64,8 @@ describe("readFirstPaint", () => {
     });
     expect(firstPaint.gzipJsBytes).toBe(gzipSize("console.log('pane');".repeat(200)));
     expect(firstPaint.gzipCssBytes).toBe(gzipSize("body{margin:0}"));
+    // The budget counts both.
+    expect(firstPaint.gzipBytes).toBe(firstPaint.gzipJsBytes + firstPaint.gzipCssBytes);
   });
 
   it("lists as lazy only the chunks no page loads by itself", () => {
