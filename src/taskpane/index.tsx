@@ -2,9 +2,10 @@
  * Composition root of the task pane: waits for Office, builds the Outlook adapters and the Jira
  * session and hands them to the UI. The only place where concrete adapters meet components.
  */
+// First: its requests start before the modules below are evaluated.
+import { RUNTIME_CONFIG_URL, takeEarlyConfig } from "./early-requests";
 import { createRoot } from "react-dom/client";
-import { RUNTIME_CONFIG_FILE, loadRuntimeConfig } from "../config/runtime-config";
-import type { RuntimeConfig } from "../config/runtime-config";
+import { loadRuntimeConfig } from "../config/runtime-config";
 import { createXhrUploader } from "../jira/xhr-uploader";
 import { createOfficeTheme } from "../office/office-theme";
 import { createOutlookMailbox } from "../office/outlook-mailbox";
@@ -17,9 +18,9 @@ import { createJiraSession } from "../session/jira-session";
 import { createJiraMetadataCache } from "../jira/jira-metadata-cache";
 import { activateLanguage, currentLocale, t } from "../i18n/translate";
 import { App } from "../ui/App";
-import { preloadEmailWork } from "../ui/lazy-email-work";
 import { createJiraMetadata, forgetMetadataOnSignOut, ownerOfSession } from "../ui/jira-metadata";
 import { JiraMetadataContext } from "../ui/use-jira-metadata";
+import { loadFluentThemes } from "../ui/fluent-theme";
 import { NotInOutlook } from "../ui/NotInOutlook";
 import { problemText } from "../ui/problem-text";
 import { createLocalStorageDrafts } from "./local-storage-drafts";
@@ -28,12 +29,6 @@ async function start(): Promise<void> {
   const container = document.getElementById("root");
   if (!container) throw new Error("taskpane.html has no #root element.");
   const root = createRoot(container);
-  // Neither needs Office: fetch the configuration and the work views' chunk while office.js starts,
-  // so the connected pane has both by the time Office is ready (docs/performance.md).
-  const configUrl = new URL(RUNTIME_CONFIG_FILE, location.href).href;
-  let earlyConfig: Promise<RuntimeConfig> | undefined = loadRuntimeConfig({ url: configUrl });
-  earlyConfig.catch(() => undefined); // Reported when the session asks for it, below.
-  preloadEmailWork();
   const host = await waitForOffice();
   // Before the first render: every string, React or not, reads the active language. The page's
   // lang is the language shown (a Japanese Office gets English text, read by an English voice).
@@ -49,13 +44,12 @@ async function start(): Promise<void> {
   // The consumer key names the cache of Jira's lists along with the Jira and the user.
   let consumerKey: string | undefined;
   // URLs relative to this page, so the production pane (/taskpane.html) and the preview's
-  // (/preview/taskpane.html) each find the configuration and the callback page beside them.
+  // (/preview/taskpane.html) each find the configuration (early-requests.ts) and the callback
+  // page beside them.
   const session = createJiraSession({
     loadConfig: async () => {
       // The early fetch serves the first start; a later one (Try again) fetches afresh.
-      const pending = earlyConfig ?? loadRuntimeConfig({ url: configUrl });
-      earlyConfig = undefined;
-      const config = await pending;
+      const config = await (takeEarlyConfig() ?? loadRuntimeConfig({ url: RUNTIME_CONFIG_URL }));
       consumerKey = config.consumerKey;
       return config;
     },
@@ -72,11 +66,21 @@ async function start(): Promise<void> {
     owner: () => ownerOfSession(session.getState(), consumerKey),
   });
   forgetMetadataOnSignOut(session, metadata, () => consumerKey);
+  // The session first, and a moment for it: with the configuration already here and a stored
+  // token it is signed in within a few milliseconds, and the pane's first render is the connected
+  // pane instead of "Connecting…" drawn and then replaced (every render of the whole pane costs on
+  // a slow CPU; docs/performance.md). A slow configuration shows "Connecting…" after the wait.
+  // A pane opening in a dark or high-contrast Office gets that theme's chunk first: no flash of light.
+  const theme = createOfficeTheme();
+  const themeReady =
+    theme.current() === "light" ? undefined : loadFluentThemes().catch(() => undefined);
+  await Promise.race([session.start(), delay(FIRST_RENDER_WAIT_MS)]);
+  await themeReady;
   root.render(
     <JiraMetadataContext value={metadata}>
       <App
         mailbox={createOutlookMailbox()}
-        theme={createOfficeTheme()}
+        theme={theme}
         locale={host.displayLanguage}
         session={session}
         drafts={createLocalStorageDrafts(storage)}
@@ -87,7 +91,13 @@ async function start(): Promise<void> {
       />
     </JiraMetadataContext>
   );
-  void session.start();
+}
+
+/** How long the first render waits for the session to start (see start()). */
+const FIRST_RENDER_WAIT_MS = 150;
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** The pane's localStorage; null where the browser refuses it (storage disabled: SecurityError). */

@@ -31,12 +31,11 @@ import type {
   SettingsStorage,
   ThemePort,
 } from "./ports";
-import { useAttachmentMeta } from "./new-issue/use-attachment-meta";
 import { problemText } from "./problem-text";
 import { useCurrentMessage } from "./use-current-message";
 import { useSessionState } from "./use-session-state";
 import { useThemeName } from "./use-theme-name";
-import { fluentThemeFor } from "./fluent-theme";
+import { useFluentTheme } from "./fluent-theme";
 
 const useStyles = makeStyles({
   root: {
@@ -88,6 +87,7 @@ export function App(props: AppProps) {
     []
   );
   const themeName = useThemeName(theme, handleHostError);
+  const fluentTheme = useFluentTheme(themeName);
   const message = useCurrentMessage(mailbox, handleHostError);
   const state = useSessionState(session);
   // One memory of where emails went, shared by both views (a comment's issue is remembered for
@@ -123,7 +123,6 @@ export function App(props: AppProps) {
   const signInCard =
     state.status === "signed_out" || (state.status === "signing_in" && !state.reconnecting);
   const connected = connectedView(state);
-  const attachmentLimits = useAttachmentMeta(session, state.status === "signed_in");
   const jiraBaseUrl = "jiraBaseUrl" in state ? state.jiraBaseUrl : undefined;
   const reload = props.reload ?? (() => window.location.reload());
   // The work views are a chunk of their own (lazy-email-work.ts), needed once Jira is connected.
@@ -137,7 +136,7 @@ export function App(props: AppProps) {
   // Every slot below keeps its place whatever the state, so the form (and what is typed in it)
   // stays mounted from signed in through "connection ended" and the new sign-in.
   return (
-    <FluentProvider theme={fluentThemeFor(themeName)} data-theme={themeName}>
+    <FluentProvider theme={fluentTheme} data-theme={themeName}>
       {/* The layout lives on this div, not on the provider: Fluent copies the provider's classes
           onto its portals' mount node (the pickers' lists), which would then cover the pane. */}
       <div className={styles.root}>
@@ -215,7 +214,6 @@ export function App(props: AppProps) {
                 signedIn={connected.status === "signed_in"}
                 connectionEnded={connected.status !== "signed_in"}
                 capabilities={mailContent.capabilities}
-                {...(attachmentLimits ? { attachmentLimits } : {})}
                 locale={locale}
               />
             )}

@@ -17,6 +17,7 @@ import { LinkedIssuesSection } from "./linked-issues/LinkedIssuesSection";
 import { NewIssueForm } from "./new-issue/components/NewIssueForm";
 import type { NewIssueFormProps } from "./new-issue/components/NewIssueForm";
 import { newIssueItemFor } from "./new-issue/new-issue-item";
+import { useAttachmentMeta } from "./new-issue/use-attachment-meta";
 import type { EmailLinksPort, JiraSession } from "./ports";
 
 const useStyles = makeStyles({
@@ -24,8 +25,11 @@ const useStyles = makeStyles({
 });
 
 /** What the tabs and both forms need. */
-export type EmailWorkProps = Omit<NewIssueFormProps, "newIssues"> &
-  Omit<AddToIssueFormProps, "linksRevision" | "addToIssue" | "session" | "conversationKeys"> & {
+export type EmailWorkProps = Omit<NewIssueFormProps, "newIssues" | "attachmentLimits"> &
+  Omit<
+    AddToIssueFormProps,
+    "linksRevision" | "addToIssue" | "session" | "conversationKeys" | "attachmentLimits"
+  > & {
     session: JiraSession;
     storeOptions: EmailStoreOptions;
     view: EmailView;
@@ -36,10 +40,14 @@ export type EmailWorkProps = Omit<NewIssueFormProps, "newIssues"> &
  * The tabs "New issue" and "Add to issue" and the chosen form. Only the chosen form is mounted:
  * the stores keep both drafts, so switching loses nothing typed, and a delivery keeps running in
  * its store while hidden. Memoized, as the linked issues: the pane renders again on its own
- * changes (the session, the theme, Jira's attachment settings) that leave these props alone.
+ * changes (the session, the theme) that leave these props alone.
  */
 export const EmailWork = memo(function EmailWork(props: EmailWorkProps) {
-  const { view, onViewChange, storeOptions, ...formProps } = props;
+  const { view, onViewChange, storeOptions, ...viewProps } = props;
+  // Jira's attachment settings, read here rather than by the App: this view mounts signed in, so
+  // a returning user's kept settings are there in its first render (no extra render of the pane).
+  const attachmentLimits = useAttachmentMeta(viewProps.session, viewProps.signedIn);
+  const formProps = attachmentLimits ? { ...viewProps, attachmentLimits } : viewProps;
   const { newIssues, addToIssue } = storesFor(storeOptions);
   const { destinations } = storeOptions;
   const { message } = formProps;

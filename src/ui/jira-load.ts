@@ -32,8 +32,15 @@ export interface JiraLoad<T> {
    * new sign-in). A load turned away with `sign_in_required` (signed out, or Cancel while it
    * waited) runs once more when `enabled` turns true again. Answers to an older key are dropped.
    * Calling it again with the same arguments does nothing, so it is safe to call after every render.
+   * `peek`, when given, answers a new key at once from what is already kept (Jira's lists cached
+   * in the pane): when it has a value, that is the answer and `load` is not called.
    */
-  sync(key: string | null, enabled: boolean, load: () => Promise<T>): void;
+  sync(
+    key: string | null,
+    enabled: boolean,
+    load: () => Promise<T>,
+    peek?: () => T | undefined
+  ): void;
 }
 
 /** Loads the session handed back for want of a (matching) sign-in: worth one more try after the next. */
@@ -42,13 +49,18 @@ const TURNED_AWAY_CODES: ReadonlySet<string> = new Set([
   "other_user_signed_in",
 ]);
 
-/** A {@link JiraLoad} with nothing requested yet. */
-export function createJiraLoad<T>(): JiraLoad<T> {
+/**
+ * A {@link JiraLoad}, with nothing requested yet or, given `first`, already at its first request
+ * (loading, or answered from what was kept): a view then renders its first request's state in its
+ * first render, and the first `sync` for that key changes nothing (no second render).
+ */
+export function createJiraLoad<T>(first?: JiraLoadSnapshot<T>): JiraLoad<T> {
   const listeners = new Set<() => void>();
-  let snapshot: JiraLoadSnapshot<T> = { key: null, state: { status: "idle" } };
+  let snapshot: JiraLoadSnapshot<T> = first ?? { key: null, state: { status: "idle" } };
   // The request whose answer counts; bumped for every new request so older answers are dropped.
   let request = 0;
-  let started = false;
+  // An answer given before any load counts as the load of its key.
+  let started = snapshot.state.status === "loaded";
   // Counts the sign-ins seen (enabled turning true again); a load remembers the one it ran in.
   let signIns = 0;
   let enabledBefore: boolean | undefined;
@@ -100,16 +112,28 @@ export function createJiraLoad<T>(): JiraLoad<T> {
       };
     },
 
-    sync(key, enabled, load) {
+    sync(key, enabled, load, peek) {
       if (enabled && enabledBefore === false) signIns++;
       enabledBefore = enabled;
-      if (key !== snapshot.key) {
+      const newKey = key !== snapshot.key;
+      if (newKey) {
         request++; // Whatever still runs for the old key no longer counts.
         started = false;
-        set({ key, state: key === null ? { status: "idle" } : { status: "loading" } });
       }
-      if (key === null || !enabled) return;
-      if (!started || turnedAwayBeforeThisSignIn()) start(key, load);
+      if (key === null || !enabled) {
+        if (newKey) set({ key, state: key === null ? { status: "idle" } : { status: "loading" } });
+        return;
+      }
+      if (started && !turnedAwayBeforeThisSignIn()) return;
+      const kept = peek?.();
+      if (kept !== undefined) {
+        started = true;
+        startedInSignIn = signIns;
+        set({ key, state: { status: "loaded", value: kept } });
+        return;
+      }
+      if (newKey) set({ key, state: { status: "loading" } });
+      start(key, load);
     },
   };
 }

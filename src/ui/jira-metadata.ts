@@ -46,6 +46,14 @@ export const METADATA_TTL_MS: Readonly<Record<MetadataEntry["kind"], number>> = 
   "attachment-meta": 24 * HOUR_MS,
 };
 
+/** What each kind of entry holds. */
+export interface MetadataValues {
+  projects: JiraProject[];
+  "issue-types": CreateMetaIssueType[];
+  fields: CreateMetaField[];
+  "attachment-meta": AttachmentMeta;
+}
+
 /** The metadata of the signed-in user's Jira. Every method may wait for a sign-in (withJira). */
 export interface JiraMetadata {
   /** The projects the user can see (only id, key, name, type and archived are kept). */
@@ -55,6 +63,12 @@ export interface JiraMetadata {
   /** The fields of the create screen of a project and issue type. */
   fields(projectKey: string, issueTypeId: string): Promise<CreateMetaField[]>;
   attachmentMeta(): Promise<AttachmentMeta>;
+  /**
+   * What is kept for `entry` for the signed-in user, when it is still fresh: no request, no
+   * waiting, so a view can render it in its first render. Undefined when nothing fresh is kept
+   * (or nobody is signed in, or there is no cache): then load it with the methods above.
+   */
+  peek<E extends MetadataEntry>(entry: E): MetadataValues[E["kind"]] | undefined;
   /**
    * Changes whenever the entry was forgotten (refresh, sign-out, a failed create): a view keys
    * its load by it, so it loads again. The same string until then.
@@ -175,6 +189,12 @@ export function createJiraMetadata(
         client.createMetaFields(projectKey, issueTypeId)
       ),
     attachmentMeta: () => load({ kind: "attachment-meta" }, (client) => client.attachmentMeta()),
+
+    peek<E extends MetadataEntry>(entry: E) {
+      const namespace = currentNamespace();
+      if (!caching || namespace === undefined) return undefined;
+      return caching.cache.read<MetadataValues[E["kind"]]>(namespace, entryName(entry));
+    },
 
     revisionOf: (entry) => `${generation}.${bumps.get(entryName(entry)) ?? 0}`,
 

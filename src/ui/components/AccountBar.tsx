@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { t } from "../../i18n/translate";
 import { jiraHostCaption } from "../jira-host-caption";
@@ -22,7 +23,11 @@ export interface AccountBarProps {
 }
 
 /** Who the pane acts as in Jira, on which Jira, and the way out. */
-export function AccountBar({ account, jiraBaseUrl, onSignOut }: AccountBarProps) {
+export const AccountBar = memo(function AccountBar({
+  account,
+  jiraBaseUrl,
+  onSignOut,
+}: AccountBarProps) {
   const styles = useStyles();
   const name = account.displayName || account.name;
   return (
@@ -39,4 +44,4 @@ export function AccountBar({ account, jiraBaseUrl, onSignOut }: AccountBarProps)
       </Button>
     </section>
   );
-}
+});

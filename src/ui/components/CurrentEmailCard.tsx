@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { Caption1, Card, CardHeader, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { formatDateTime } from "../../i18n/format";
 import { t } from "../../i18n/translate";
@@ -18,7 +19,7 @@ export interface CurrentEmailCardProps {
  * sender come from whoever wrote the email: shown without zero-width and bidi control characters
  * (visible-text.ts), each in its own <bdi> so a right-to-left name can't reorder the text around it.
  */
-export function CurrentEmailCard({ message }: CurrentEmailCardProps) {
+export const CurrentEmailCard = memo(function CurrentEmailCard({ message }: CurrentEmailCardProps) {
   const styles = useStyles();
   const files = message.attachments.filter((attachment) => !attachment.isInline).length;
   const subject = visibleSingleLine(message.subject).trim();
@@ -49,7 +50,7 @@ export function CurrentEmailCard({ message }: CurrentEmailCardProps) {
       {files > 0 && <Caption1>{t("app.attachmentCount", { count: files })}</Caption1>}
     </Card>
   );
-}
+});
 
 /**
  * "Name <address>", name and address isolated from each other and from the date: in one <bdi>, a

@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import logoUrl from "../../../assets/icon-32.png";
 import { t } from "../../i18n/translate";
@@ -14,7 +15,7 @@ const useStyles = makeStyles({
 });
 
 /** The pane's title bar. */
-export function Header() {
+export const Header = memo(function Header() {
   const styles = useStyles();
   return (
     <header className={styles.header}>
@@ -24,4 +25,4 @@ export function Header() {
       </Text>
     </header>
   );
-}
+});

@@ -51,3 +51,13 @@ export async function loadCreateScreen(
 ): Promise<CreateScreen> {
   return createScreenOf(await metadata.fields(projectKey, issueTypeId));
 }
+
+/** The create screen from the kept fields, when they are kept (see {@link JiraMetadata.peek}). */
+export function peekCreateScreen(
+  metadata: Pick<JiraMetadata, "peek">,
+  projectKey: string,
+  issueTypeId: string
+): CreateScreen | undefined {
+  const fields = metadata.peek({ kind: "fields", projectKey, issueTypeId });
+  return fields && createScreenOf(fields);
+}

@@ -16,8 +16,11 @@ export function useAttachmentMeta(
 ): JiraAttachmentLimits | undefined {
   const metadata = useJiraMetadata(session);
   const revision = useMetadataRevision(metadata, { kind: "attachment-meta" });
-  const meta = useJiraLoad<AttachmentMeta>(`attachment-meta#${revision}`, signedIn, () =>
-    metadata.attachmentMeta()
+  const meta = useJiraLoad<AttachmentMeta>(
+    `attachment-meta#${revision}`,
+    signedIn,
+    () => metadata.attachmentMeta(),
+    () => metadata.peek({ kind: "attachment-meta" })
   );
   return meta.status === "loaded"
     ? { enabled: meta.value.enabled, uploadLimit: meta.value.uploadLimit }

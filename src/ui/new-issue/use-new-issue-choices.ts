@@ -6,6 +6,7 @@ import {
   chosenProjectKey,
   creatableIssueTypes,
   loadCreateScreen,
+  peekCreateScreen,
 } from "./new-issue-choices";
 import type { JiraSession } from "../ports";
 import { useJiraLoad } from "../use-jira-load";
@@ -48,7 +49,13 @@ export function useNewIssueChoices(
   const metadata = useJiraMetadata(session);
 
   const projectsRevision = useMetadataRevision(metadata, { kind: "projects" });
-  const projects = useJiraLoad(`projects#${projectsRevision}`, signedIn, () => metadata.projects());
+  // Each list is peeked from the cache first: a returning user's form is whole in its first render.
+  const projects = useJiraLoad(
+    `projects#${projectsRevision}`,
+    signedIn,
+    () => metadata.projects(),
+    () => metadata.peek({ kind: "projects" })
+  );
   const projectList = projects.status === "loaded" ? projects.value : undefined;
   const projectKey = chosenProjectKey(projectList, draft.projectKey);
 
@@ -59,7 +66,8 @@ export function useNewIssueChoices(
   const issueTypes = useJiraLoad(
     projectKey ? `issue-types:${projectKey}#${typesRevision}` : null,
     signedIn,
-    () => metadata.issueTypes(projectKey)
+    () => metadata.issueTypes(projectKey),
+    () => metadata.peek({ kind: "issue-types", projectKey })
   );
   const typeList =
     issueTypes.status === "loaded" ? creatableIssueTypes(issueTypes.value) : undefined;
@@ -73,7 +81,8 @@ export function useNewIssueChoices(
   const fields = useJiraLoad(
     screenChosen ? `fields:${projectKey}:${issueTypeId}#${fieldsRevision}` : null,
     signedIn,
-    () => loadCreateScreen(metadata, projectKey, issueTypeId)
+    () => loadCreateScreen(metadata, projectKey, issueTypeId),
+    () => peekCreateScreen(metadata, projectKey, issueTypeId)
   );
   const screen = fields.status === "loaded" ? fields.value : undefined;
 

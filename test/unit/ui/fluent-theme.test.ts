@@ -1,9 +1,12 @@
 import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { fluentThemeFor } from "../../../src/ui/fluent-theme";
+import { fluentThemeFor, loadFluentThemes } from "../../../src/ui/fluent-theme";
 
 describe("fluentThemeFor", () => {
-  it("draws light, dark and high contrast with Fluent's web and high-contrast themes", () => {
+  it("has light at once, and dark and high contrast once their chunk is loaded", async () => {
     expect(fluentThemeFor("light")).toBe(webLightTheme);
+    expect(fluentThemeFor("dark")).toBeUndefined();
+    expect(fluentThemeFor("highContrast")).toBeUndefined();
+    await loadFluentThemes();
     expect(fluentThemeFor("dark")).toBe(webDarkTheme);
     expect(fluentThemeFor("highContrast")).toBe(teamsHighContrastTheme);
     // The high-contrast theme is black and white, as Office's contrast colours are.

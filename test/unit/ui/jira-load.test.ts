@@ -182,4 +182,41 @@ describe("createJiraLoad", () => {
     loader.sync("projects#0", true, load);
     expect(load).toHaveBeenCalledTimes(1);
   });
+
+  it("answers from what is kept without loading, and a started view renders once", () => {
+    const { load } = loads<string[]>();
+    const kept = ["SUP"];
+    // A view whose list is kept starts with it: its first sync changes nothing (no second render).
+    const loader = createJiraLoad<string[]>({
+      key: "projects#0",
+      state: { status: "loaded", value: kept },
+    });
+    const listener = jest.fn();
+    loader.subscribe(listener);
+    loader.sync("projects#0", true, load, () => kept);
+    expect(listener).not.toHaveBeenCalled();
+    expect(load).not.toHaveBeenCalled();
+    // A new key that is kept is answered at once, once, without a load.
+    loader.sync("issue-types:SUP#0", true, load, () => ["Task"]);
+    expect(state(loader)).toEqual({ status: "loaded", value: ["Task"] });
+    expect(listener).toHaveBeenCalledTimes(1);
+    // One that is not is loaded as before.
+    loader.sync("issue-types:OPS#0", true, load, () => undefined);
+    expect(state(loader)).toEqual({ status: "loading" });
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it("peeks only once signed in, and a view that started loading stays quiet on its first sync", () => {
+    const { load } = loads<string[]>();
+    const peek = jest.fn(() => ["SUP"]);
+    const loader = createJiraLoad<string[]>({ key: "projects#0", state: { status: "loading" } });
+    const listener = jest.fn();
+    loader.subscribe(listener);
+    loader.sync("projects#0", false, load, peek);
+    expect(peek).not.toHaveBeenCalled();
+    expect(listener).not.toHaveBeenCalled();
+    loader.sync("projects#0", true, load, peek);
+    expect(state(loader)).toEqual({ status: "loaded", value: ["SUP"] });
+    expect(load).not.toHaveBeenCalled();
+  });
 });

@@ -143,6 +143,39 @@ describe("createJiraMetadata with a cache", () => {
     expect(client.projects).toHaveBeenCalledTimes(1);
   });
 
+  it("peeks at what is kept without asking Jira: nothing before a load, the same answer after", async () => {
+    const { metadata, load, calls, clock, who } = setup();
+    expect(metadata.peek({ kind: "projects" })).toBeUndefined();
+    await formLoad(metadata);
+    calls.length = 0;
+
+    // The next page load has the whole form at once, as the load gave it, without a request.
+    const next = load();
+    expect(next.peek({ kind: "projects" })?.map((project) => project.key)).toEqual(["SUP"]);
+    expect(next.peek({ kind: "issue-types", projectKey: "SUP" })).toEqual([
+      { id: "10001", name: "Task", subtask: false },
+    ]);
+    expect(next.peek({ kind: "fields", projectKey: "SUP", issueTypeId: "10001" })).toHaveLength(1);
+    expect(next.peek({ kind: "attachment-meta" })).toEqual({ enabled: true, uploadLimit: 10 });
+    // The same object each time: a view peeking twice does not render again for nothing.
+    expect(next.peek({ kind: "projects" })).toBe(next.peek({ kind: "projects" }));
+    expect(next.peek({ kind: "fields", projectKey: "OPS", issueTypeId: "10001" })).toBeUndefined();
+    expect(calls).toEqual([]);
+
+    // Stale, another user, or nobody signed in: nothing to peek at.
+    clock.now += 2 * HOUR;
+    expect(next.peek({ kind: "fields", projectKey: "SUP", issueTypeId: "10001" })).toBeUndefined();
+    expect(next.peek({ kind: "projects" })).toBeDefined();
+    who.owner = JOHN;
+    expect(next.peek({ kind: "projects" })).toBeUndefined();
+    who.owner = undefined;
+    expect(next.peek({ kind: "projects" })).toBeUndefined();
+    // Refresh forgets what a peek would show.
+    who.owner = JANE;
+    next.refresh();
+    expect(next.peek({ kind: "projects" })).toBeUndefined();
+  });
+
   it("keeps each user's entries apart, and asks Jira uncached when nobody is signed in", async () => {
     const { metadata, who, calls } = setup();
     await metadata.projects();

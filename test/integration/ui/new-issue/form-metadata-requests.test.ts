@@ -64,7 +64,7 @@ async function openPane(
 /**
  * What the form loads until it is ready to fill, as its hooks do: the projects, the remembered
  * project's issue types and create screen (the draft's choice stands while the lists load, so
- * these run at once), and the attachment settings (App's hook).
+ * these run at once), and the attachment settings (the work views' hook, email-work.tsx).
  */
 async function loadForm(metadata: JiraMetadata) {
   const [projects, issueTypes, screen, attachmentMeta] = await Promise.all([
