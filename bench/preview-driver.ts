@@ -280,3 +280,24 @@ export async function waitForDeliveryDone(pane: Frame, timeoutMs = 120_000): Pro
     .first()
     .waitFor({ state: "detached", timeout: timeoutMs });
 }
+
+/**
+ * Waits until the main thread of `target`'s document has been quiet for `quietMs` (no task held
+ * it for more than 20 ms): what a page still does after a measured mark (the pane converts the
+ * email, looks up its linked issues) must be over before the next page is timed, or that page is
+ * charged for it (the pane and the bare page share the machine's cores).
+ */
+export async function waitForQuiet(target: Page | Frame, quietMs = 300): Promise<void> {
+  await target.evaluate(`new Promise((resolve) => {
+    let last = performance.now();
+    let quietSince = last;
+    const tick = () => {
+      const now = performance.now();
+      if (now - last > 20) quietSince = now;
+      last = now;
+      if (now - quietSince >= ${quietMs}) resolve();
+      else setTimeout(tick, 5);
+    };
+    setTimeout(tick, 5);
+  })`);
+}

@@ -13,10 +13,12 @@
 import type { Browser, CDPSession, Page } from "playwright-core";
 import {
   newBenchContext,
+  paneFrame,
   readPageProbe,
   readPaneProbe,
   reloadPaneFrame,
   waitForMark,
+  waitForQuiet,
 } from "../preview-driver";
 import { median } from "../table";
 import type { BenchRow } from "../table";
@@ -54,9 +56,11 @@ export async function measurePaneInteractive(
       accountBarTimes.push(pane.marks.accountBar as number);
       formShownTimes.push(pane.marks.formShown as number);
       formCompleteTimes.push(pane.marks.formComplete as number);
+      await waitForQuiet(await paneFrame(panePage));
       await barePage.reload();
       bare = await waitForMark(() => readPageProbe(barePage), "interactive", bare.timeOrigin);
       bareTimes.push(bare.marks.interactive as number);
+      await waitForQuiet(barePage);
     }
     const throttled = cpuRate === 1 ? "" : `, CPU ${cpuRate}× slower`;
     return [
