@@ -127,8 +127,10 @@ export function App(props: AppProps) {
   const reload = props.reload ?? (() => window.location.reload());
   // The work views are a chunk of their own (lazy-email-work.ts), needed once Jira is connected.
   const work = useEmailWork(connected !== undefined);
-  // The forms are the heaviest render of the pane: shown in a render of their own, after the
-  // account bar and the email have painted, so the pane answers before the forms are built.
+  // The forms are the heaviest render of the pane. A pane that starts connected with the chunk in
+  // (index.tsx waits for the session) has them in its first render: a deferred value's first
+  // value is not deferred. When the chunk or the sign-in comes later, they follow in a render of
+  // their own, after the account bar and the email have painted.
   const loadedWork = work.status === "loaded" ? work.module : undefined;
   const showWork = useDeferredValue(loadedWork !== undefined && connected !== undefined);
   const workModule = showWork ? loadedWork : undefined;
