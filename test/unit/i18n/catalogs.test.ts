@@ -1,26 +1,8 @@
 import { englishCatalog } from "../../../src/i18n/catalog-en";
-import type { Catalog, Message } from "../../../src/i18n/catalog-types";
+import type { Catalog } from "../../../src/i18n/catalog-types";
+import { entriesOf, placeholdersOf } from "./catalog-entries";
 import germanCatalog from "../../../src/i18n/catalog-de";
 import frenchCatalog from "../../../src/i18n/catalog-fr";
-
-/** Each "area.key" of a catalog with its message. */
-function entriesOf(catalog: Catalog): Map<string, Message> {
-  const entries = new Map<string, Message>();
-  for (const [area, messages] of Object.entries(catalog)) {
-    for (const [key, message] of Object.entries(messages as Record<string, Message>)) {
-      entries.set(`${area}.${key}`, message);
-    }
-  }
-  return entries;
-}
-
-/** The {placeholders} a message uses, over all its plural forms. */
-function placeholdersOf(message: Message): string[] {
-  const texts = typeof message === "string" ? [message] : Object.values(message);
-  const names = new Set<string>();
-  for (const text of texts) for (const [, name] of text.matchAll(/\{(\w+)\}/g)) names.add(name);
-  return [...names].sort();
-}
 
 const english = entriesOf(englishCatalog);
 
