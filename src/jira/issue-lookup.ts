@@ -36,8 +36,6 @@ export interface VisibilityChoice {
   type: "role" | "group";
   /** The role's or group's name, as Jira's comment `visibility.value` takes it. */
   value: string;
-  /** "Role: Developers", "Group: jira-developers". */
-  label: string;
 }
 
 /** The fields an {@link IssueSummary} is made of. */
@@ -163,10 +161,8 @@ export async function commentVisibilityChoices(
     ...roles
       .map((role) => role.name)
       .sort(byName)
-      .map((name): VisibilityChoice => ({ type: "role", value: name, label: `Role: ${name}` })),
-    ...[...groups]
-      .sort(byName)
-      .map((name): VisibilityChoice => ({ type: "group", value: name, label: `Group: ${name}` })),
+      .map((name): VisibilityChoice => ({ type: "role", value: name })),
+    ...[...groups].sort(byName).map((name): VisibilityChoice => ({ type: "group", value: name })),
   ];
 }
 

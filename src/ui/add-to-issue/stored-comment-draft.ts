@@ -95,9 +95,11 @@ export function parseIssueSummary(value: unknown): IssueSummary | undefined {
 
 function parseVisibility(value: unknown): VisibilityChoice | undefined {
   if (!isRecord(value)) return undefined;
-  const { type, value: name, label } = value;
+  // A draft stored by an older version also has an English `label`: the picker names the choice
+  // itself now, in the user's language (VisibilityPicker's choiceText).
+  const { type, value: name } = value;
   if ((type !== "role" && type !== "group") || typeof name !== "string" || name === "") {
     return undefined;
   }
-  return { type, value: name, label: typeof label === "string" ? label : name };
+  return { type, value: name };
 }

@@ -177,11 +177,11 @@ describe("comment visibility", () => {
 
   it("offers every project role, then the user's groups, each sorted by name", async () => {
     expect(await commentVisibilityChoices(kit.jira, "SUP")).toEqual([
-      { type: "role", value: "Administrators", label: "Role: Administrators" },
-      { type: "role", value: "Developers", label: "Role: Developers" },
-      { type: "role", value: "Users", label: "Role: Users" },
-      { type: "group", value: "jira-servicedesk-users", label: "Group: jira-servicedesk-users" },
-      { type: "group", value: "jira-users", label: "Group: jira-users" },
+      { type: "role", value: "Administrators" },
+      { type: "role", value: "Developers" },
+      { type: "role", value: "Users" },
+      { type: "group", value: "jira-servicedesk-users" },
+      { type: "group", value: "jira-users" },
     ]);
   });
 });

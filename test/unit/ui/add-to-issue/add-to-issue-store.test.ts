@@ -38,7 +38,7 @@ describe("AddToIssueStore drafts", () => {
 
   it("withdraws 'Add it again' and a visibility of another project when another issue is chosen", () => {
     const { store } = setup();
-    const role = { type: "role" as const, value: "Developers", label: "Role: Developers" };
+    const role = { type: "role" as const, value: "Developers" };
     store.update(item, { issue: sup2, confirmedRepeat: true, visibility: role });
     store.update(item, { issue: { ...sup2, id: "10003", key: "SUP-3" } });
     expect(store.get(item).draft).toMatchObject({ confirmedRepeat: false, visibility: role });
@@ -66,6 +66,22 @@ describe("AddToIssueStore drafts", () => {
     store.convert(item, message, "options");
     expect(store.get(item).conversion.status).toBe("idle");
     expect(store.get(item).draft.comment).toBe("Mine");
+  });
+
+  it("reads a draft stored by an earlier version, whose visibility still has an English label", () => {
+    const { store } = setup({
+      stored: {
+        [item.key]: {
+          formatVersion: 1,
+          draft: {
+            comment: "Kept",
+            visibility: { type: "role", value: "Developers", label: "Role: Developers" },
+          },
+        },
+      },
+    });
+    // The picker names the choice in the user's language; the stored label is left behind.
+    expect(store.get(item).draft.visibility).toEqual({ type: "role", value: "Developers" });
   });
 
   it("reads a damaged or planted stored draft defensively", () => {
@@ -187,7 +203,7 @@ describe("AddToIssueStore.addComment", () => {
 
   it("sends the visibility chosen", async () => {
     const { store, comments } = setup();
-    const role = { type: "role" as const, value: "Developers", label: "Role: Developers" };
+    const role = { type: "role" as const, value: "Developers" };
     store.addComment(item, message, { ...request, uploads: [], visibility: role });
     await settled(store);
     expect(comments[0]?.visibility).toEqual({ type: "role", value: "Developers" });

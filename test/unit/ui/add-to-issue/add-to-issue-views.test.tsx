@@ -240,7 +240,7 @@ describe("the parts of the form", () => {
         {...props}
       />
     );
-    const role = { type: "role" as const, value: "Developers", label: "Role: Developers" };
+    const role = { type: "role" as const, value: "Developers" };
     expect(
       controlOf(renderDocument(element({ value: role })).doc, "Visible to").textContent
     ).toContain("Role: Developers");
@@ -343,8 +343,8 @@ describe("in German", () => {
   });
 
   it("names roles and groups in German, Jira's own names untranslated", () => {
-    const developers = { type: "role" as const, value: "Developers", label: "Role: Developers" };
-    const users = { type: "group" as const, value: "jira-users", label: "Group: jira-users" };
+    const developers = { type: "role" as const, value: "Developers" };
+    const users = { type: "group" as const, value: "jira-users" };
     const { doc } = renderDocument(
       <VisibilityPicker
         choices={{ status: "loaded", value: [developers, users], retry: noop }}

@@ -14,7 +14,7 @@ import { withStep } from "../../../../src/ui/new-issue/delivery";
 import { deferred } from "../../../support/deferred";
 import { JIRA, badGateway, item, message, ops1, settled, setup, sup2 } from "./comment-fixture";
 
-const role = { type: "role" as const, value: "Developers", label: "Role: Developers" };
+const role = { type: "role" as const, value: "Developers" };
 const opsRequest = { issue: ops1, body: "Hello", uploads: [], jiraBaseUrl: JIRA };
 const supRequest = { issue: sup2, body: "Hello", uploads: [], jiraBaseUrl: JIRA };
 

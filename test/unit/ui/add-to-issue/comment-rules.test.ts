@@ -248,7 +248,6 @@ describe("what Add comment checks and sends", () => {
     visibility: {
       type: "group" as const,
       value: "jira-developers",
-      label: "Group: jira-developers",
     },
   };
 
