@@ -4,7 +4,6 @@
  * merge the email into the issue property, remember the issue on the email. Where each step
  * stands, and how it is read back after a reload.
  */
-import { t } from "../../i18n/translate";
 import type { AddedCommentOutcome } from "../../jira/add-comment-once";
 import type { DeliveryStep, PlannedUpload, StepsDelivery } from "../new-issue/delivery";
 import {
@@ -12,7 +11,6 @@ import {
   isRecord,
   parseStoredSteps,
   settledAfterReload,
-  uploadLabel,
 } from "../new-issue/delivery";
 
 /** The issue the comment goes to, as the delivery names it. */
@@ -59,13 +57,7 @@ export const COMMENT_STEP_ID = "comment";
 /** The steps of a new comment delivery, all pending. */
 export function planCommentDelivery(plan: CommentDeliveryPlan): CommentDelivery {
   const { startedAt, jiraBaseUrl, issue, attemptId, uploads, remoteLink } = plan;
-  const comment: DeliveryStep = {
-    id: COMMENT_STEP_ID,
-    kind: "comment",
-    // Stored with the delivery: shown in the language it was planned in (Office fixes it per pane).
-    label: t("addToIssue.commentStep", { issueKey: issue.key }),
-    status: "pending",
-  };
+  const comment: DeliveryStep = { id: COMMENT_STEP_ID, kind: "comment", status: "pending" };
   const steps = [comment, ...followUpSteps({ uploads, remoteLink, issueProperty: true })];
   const target = { id: issue.id, key: issue.key, summary: issue.summary };
   return { startedAt, jiraBaseUrl, issue: target, attemptId, steps };
@@ -85,8 +77,7 @@ export function withRenamedUploads(
     steps: delivery.steps.map((step) => {
       const renamed = step.upload && renames.get(step.upload.fileName);
       if (!step.upload || renamed === undefined) return step;
-      const upload = { ...step.upload, fileName: renamed };
-      return { ...step, upload, label: uploadLabel(upload) };
+      return { ...step, upload: { ...step.upload, fileName: renamed } };
     }),
   };
 }

@@ -40,8 +40,6 @@ export interface DeliveryStep {
   /** Unique in its delivery: "create" (or "comment"), "upload:1", "remote-link", "email-link". */
   id: string;
   kind: DeliveryStepKind;
-  /** What the step does, for the list: "Upload report.pdf". */
-  label: string;
   status: DeliveryStepStatus;
   problem?: StepProblem;
   /** Upload steps: what and under which name (the name the description's `!name!` uses). */
@@ -88,13 +86,10 @@ export interface DeliveryPlan {
   remoteLink: boolean;
 }
 
-/**
- * The steps of a new delivery, all pending. Labels are written in the pane's language when planned
- * (the language is fixed for the pane's life) and stored with the delivery.
- */
+/** The steps of a new delivery, all pending. */
 export function planDelivery(plan: DeliveryPlan): Delivery {
   const steps: DeliveryStep[] = [
-    { id: "create", kind: "create", label: t("newIssue.stepCreateIssue"), status: "pending" },
+    { id: "create", kind: "create", status: "pending" },
     ...followUpSteps({ uploads: plan.uploads, remoteLink: plan.remoteLink, issueProperty: false }),
   ];
   const { startedAt, jiraBaseUrl, projectKey, issueTypeId, summary } = plan;
@@ -121,37 +116,46 @@ export function followUpSteps(plan: FollowUpPlan): DeliveryStep[] {
   const steps = plan.uploads.map((upload, index): DeliveryStep => ({
     id: `upload:${index + 1}`,
     kind: "upload",
-    label: uploadLabel(upload),
     status: "pending",
     upload,
   }));
   if (plan.remoteLink) {
-    steps.push({
-      id: "remote-link",
-      kind: "remote-link",
-      label: t("newIssue.stepLinkIssueToEmail"),
-      status: "pending",
-    });
+    steps.push({ id: "remote-link", kind: "remote-link", status: "pending" });
   }
   if (plan.issueProperty) {
-    steps.push({
-      id: "issue-property",
-      kind: "issue-property",
-      label: t("newIssue.stepRememberEmailOnIssue"),
-      status: "pending",
-    });
+    steps.push({ id: "issue-property", kind: "issue-property", status: "pending" });
   }
-  steps.push({
-    id: "email-link",
-    kind: "email-link",
-    label: t("newIssue.stepShowIssueInOutlook"),
-    status: "pending",
-  });
+  steps.push({ id: "email-link", kind: "email-link", status: "pending" });
   return steps;
 }
 
+/**
+ * What a step does, for the list, in the pane's language: made when shown, never stored, so a
+ * delivery kept from a pane in another Office language reads in this one. `issueKey` names the
+ * issue of a comment step ("Add the comment to SUP-2").
+ */
+export function deliveryStepLabel(
+  step: Pick<DeliveryStep, "kind" | "upload">,
+  issueKey = ""
+): string {
+  switch (step.kind) {
+    case "create":
+      return t("newIssue.stepCreateIssue");
+    case "comment":
+      return t("addToIssue.commentStep", { issueKey });
+    case "upload":
+      return step.upload ? uploadLabel(step.upload) : "";
+    case "remote-link":
+      return t("newIssue.stepLinkIssueToEmail");
+    case "issue-property":
+      return t("newIssue.stepRememberEmailOnIssue");
+    case "email-link":
+      return t("newIssue.stepShowIssueInOutlook");
+  }
+}
+
 /** The label of an upload step: "Upload report.pdf", "Upload the image image001.png". */
-export function uploadLabel(upload: PlannedUpload): string {
+function uploadLabel(upload: PlannedUpload): string {
   const fileName = upload.fileName;
   switch (upload.source.kind) {
     case "email":
@@ -295,8 +299,10 @@ const STATUSES: ReadonlySet<string> = new Set(["pending", "running", "done", "fa
 
 function parseStep(value: unknown): DeliveryStep | undefined {
   if (!isRecord(value)) return undefined;
-  const { id, kind, label, status, problem, upload, uncertain } = value;
-  if (typeof id !== "string" || typeof label !== "string") return undefined;
+  // Deliveries stored by earlier versions also have a `label`, in the language of that pane:
+  // left behind, the list makes its own (deliveryStepLabel).
+  const { id, kind, status, problem, upload, uncertain } = value;
+  if (typeof id !== "string") return undefined;
   if (typeof kind !== "string" || !KINDS.has(kind)) return undefined;
   if (typeof status !== "string" || !STATUSES.has(status)) return undefined;
   const parsedUpload = parseUpload(upload);
@@ -304,7 +310,6 @@ function parseStep(value: unknown): DeliveryStep | undefined {
   return {
     id,
     kind: kind as DeliveryStepKind,
-    label,
     status: status as DeliveryStepStatus,
     ...(isRecord(problem) && typeof problem.message === "string"
       ? {

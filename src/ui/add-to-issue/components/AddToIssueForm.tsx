@@ -214,7 +214,7 @@ export function AddToIssueForm(props: AddToIssueFormProps) {
               onDismiss={handleDismissProblem}
             />
           )}
-          {delivery && <DeliverySteps steps={delivery.steps} />}
+          {delivery && <DeliverySteps steps={delivery.steps} issueKey={delivery.issue.key} />}
           <AddCommentActions
             buttonRef={addButton}
             sending={busy}

@@ -1,4 +1,5 @@
 import { Caption1, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { deliveryStepLabel } from "../delivery";
 import type { DeliveryStep, DeliveryStepStatus } from "../delivery";
 import type { MessageKey } from "../../../i18n/catalog-types";
 import { t } from "../../../i18n/translate";
@@ -20,6 +21,8 @@ const useStyles = makeStyles({
 
 export interface DeliveryStepsProps {
   steps: readonly DeliveryStep[];
+  /** The issue a comment step adds to (Add to issue). */
+  issueKey?: string;
 }
 
 const STATUS_TEXT: Record<DeliveryStepStatus, MessageKey> = {
@@ -34,7 +37,7 @@ const STATUS_TEXT: Record<DeliveryStepStatus, MessageKey> = {
  * step failed. Not a live region: the form's status line (LiveStatus) says how far the steps are,
  * in words that name the issue, rather than a bare "Done" per step.
  */
-export function DeliverySteps({ steps }: DeliveryStepsProps) {
+export function DeliverySteps({ steps, issueKey }: DeliveryStepsProps) {
   const styles = useStyles();
   return (
     <ol className={styles.list} data-testid="delivery-steps" aria-label={t("newIssue.stepsLabel")}>
@@ -48,7 +51,7 @@ export function DeliverySteps({ steps }: DeliveryStepsProps) {
         >
           <div className={styles.line}>
             <Text className={styles.label} dir="auto">
-              {step.label}
+              {deliveryStepLabel(step, issueKey)}
             </Text>
             <Caption1>{t(STATUS_TEXT[step.status])}</Caption1>
           </div>

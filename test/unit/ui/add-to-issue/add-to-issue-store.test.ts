@@ -181,7 +181,10 @@ describe("AddToIssueStore.addComment", () => {
       delivery: {
         issue: { key: "SUP-2", summary: "VPN drops every hour" },
         steps: expect.arrayContaining([
-          expect.objectContaining({ id: "upload:1", label: "Upload log (2).txt" }),
+          expect.objectContaining({
+            id: "upload:1",
+            upload: expect.objectContaining({ fileName: "log (2).txt" }),
+          }),
         ]),
       },
     });

@@ -19,7 +19,7 @@ import { CommentProblemBar } from "../../../../src/ui/add-to-issue/components/Co
 import { VisibilityPicker } from "../../../../src/ui/add-to-issue/components/VisibilityPicker";
 import { storedCommentValueOf } from "../../../../src/ui/add-to-issue/stored-comment-entry";
 import { createDestinationMemory } from "../../../../src/ui/new-issue/destination-memory";
-import { withStep } from "../../../../src/ui/new-issue/delivery";
+import { deliveryStepLabel, withStep } from "../../../../src/ui/new-issue/delivery";
 import type { JiraSession } from "../../../../src/ui/ports";
 import { deferred } from "../../../support/deferred";
 import { createMemorySettings } from "../../session/session-fakes";
@@ -319,7 +319,7 @@ describe("in German", () => {
       uploads: [],
       remoteLink: true,
     });
-    expect(delivery.steps[0]?.label).toBe("Kommentar zu SUP-2 hinzufügen");
+    expect(deliveryStepLabel(delivery.steps[0]!, "SUP-2")).toBe("Kommentar zu SUP-2 hinzufügen");
     delivery = withStep(delivery, "comment", { status: "done" });
     delivery = withStep(delivery, "remote-link", { status: "failed", problem: { message: "x" } });
     delivery = withStep(delivery, "issue-property", {

@@ -24,7 +24,8 @@ import { initialCommentDraft } from "../../../../src/ui/add-to-issue/add-to-issu
 import { commentProblems, prepareComment } from "../../../../src/ui/add-to-issue/comment-request";
 import { commentAnnouncement } from "../../../../src/ui/add-to-issue/comment-submission";
 import { activateLanguage } from "../../../../src/i18n/translate";
-import { withStep } from "../../../../src/ui/new-issue/delivery";
+import { deliveryStepLabel, withStep } from "../../../../src/ui/new-issue/delivery";
+import type { DeliveryStep } from "../../../../src/ui/new-issue/delivery";
 import type { EmailIssueLink } from "../../../../src/ui/ports";
 import { file, sampleMessage } from "../ui-fakes";
 import { JIRA, sup2 } from "./comment-fixture";
@@ -109,7 +110,8 @@ describe("the comment's delivery", () => {
   it("plans the comment, the uploads, the link, the issue property and the email's own link", () => {
     const delivery = planCommentDelivery(plan);
     expect(delivery.issue).toEqual({ id: "10002", key: "SUP-2", summary: "VPN drops every hour" });
-    expect(delivery.steps.map((step) => [step.id, step.kind, step.label])).toEqual([
+    const label = (step: DeliveryStep) => deliveryStepLabel(step, delivery.issue.key);
+    expect(delivery.steps.map((step) => [step.id, step.kind, label(step)])).toEqual([
       ["comment", "comment", "Add the comment to SUP-2"],
       ["upload:1", "upload", "Upload the image image001.png"],
       ["upload:2", "upload", "Attach the email as VPN.eml"],
@@ -127,10 +129,8 @@ describe("the comment's delivery", () => {
       planCommentDelivery(plan),
       new Map([["image001.png", "image001 (2).png"]])
     );
-    expect(renamed.steps[1]).toMatchObject({
-      label: "Upload the image image001 (2).png",
-      upload: { fileName: "image001 (2).png" },
-    });
+    expect(renamed.steps[1]).toMatchObject({ upload: { fileName: "image001 (2).png" } });
+    expect(deliveryStepLabel(renamed.steps[1]!)).toBe("Upload the image image001 (2).png");
     expect(renamed.steps[2]?.upload?.fileName).toBe("VPN.eml");
   });
 

@@ -3,6 +3,7 @@
  * and what screen readers are told as it goes.
  */
 import {
+  deliveryStepLabel,
   failedSteps,
   hasUnfinishedSteps,
   parseStoredDelivery,
@@ -36,7 +37,13 @@ const issue = {
 describe("planDelivery", () => {
   it("plans the create, one upload per file, the link to the email and the email's own link", () => {
     const delivery = planDelivery(plan);
-    expect(delivery.steps.map((step) => [step.id, step.kind, step.label, step.status])).toEqual([
+    const steps = delivery.steps.map((step) => [
+      step.id,
+      step.kind,
+      deliveryStepLabel(step),
+      step.status,
+    ]);
+    expect(steps).toEqual([
       ["create", "create", "Create the issue", "pending"],
       ["upload:1", "upload", "Upload log.txt", "pending"],
       ["upload:2", "upload", "Attach the email as Printer jams.eml", "pending"],
@@ -88,6 +95,18 @@ describe("a stored delivery read back after a reload", () => {
       ["email-link", "failed", undefined],
     ]);
     expect(entry?.delivery?.steps[1]?.problem?.code).toBe("interrupted");
+  });
+
+  it("names its steps in the pane's language, whatever a pane in another language stored", () => {
+    const value = stored(withStep({ ...planDelivery(plan), issue }, "create", { status: "done" }));
+    // As an earlier version stored it, from a German Office: labels written into the steps.
+    value.delivery.steps[0].label = "Vorgang erstellen";
+    value.delivery.steps[1].label = "log.txt hochladen";
+    const steps = parseStoredEntry(value)?.delivery?.steps ?? [];
+    expect(steps.slice(0, 2).map((step) => deliveryStepLabel(step))).toEqual([
+      "Create the issue",
+      "Upload log.txt",
+    ]);
   });
 
   it("turns a create cut off by the pane closing into an uncertain attempt of the draft", () => {
