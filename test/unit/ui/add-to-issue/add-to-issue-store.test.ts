@@ -19,6 +19,11 @@ const stepsOf = (entry: ReturnType<ReturnType<typeof setup>["store"]["get"]>) =>
     ? entry.submission.delivery.steps.map((step) => [step.id, step.status])
     : [];
 
+/** A store whose storage already holds `value` (format 1) for the email's entry, as a reload finds it. */
+function setupWithStored(value: Record<string, unknown>) {
+  return setup({ stored: { [item.key]: { formatVersion: 1, ...value } } });
+}
+
 describe("AddToIssueStore drafts", () => {
   it("starts fresh, stores nothing for an issue the finder chose, and stores what the user typed", () => {
     const { store, drafts } = setup();
@@ -69,15 +74,10 @@ describe("AddToIssueStore drafts", () => {
   });
 
   it("reads a draft stored by an earlier version, whose visibility still has an English label", () => {
-    const { store } = setup({
-      stored: {
-        [item.key]: {
-          formatVersion: 1,
-          draft: {
-            comment: "Kept",
-            visibility: { type: "role", value: "Developers", label: "Role: Developers" },
-          },
-        },
+    const { store } = setupWithStored({
+      draft: {
+        comment: "Kept",
+        visibility: { type: "role", value: "Developers", label: "Role: Developers" },
       },
     });
     // The picker names the choice in the user's language; the stored label is left behind.
@@ -85,21 +85,16 @@ describe("AddToIssueStore drafts", () => {
   });
 
   it("reads a damaged or planted stored draft defensively", () => {
-    const { store } = setup({
-      stored: {
-        [item.key]: {
-          formatVersion: 1,
-          draft: {
-            comment: "Kept",
-            issue: { key: "SUP-2" }, // not a whole issue: dropped
-            visibility: { type: "admin", value: "x" },
-            attachmentChoices: { "att-1": false, bad: "yes" },
-            confirmedRepeat: true,
-            inlineImages: [{ attachmentId: "att-3", fileName: "" }],
-          },
-          delivery: { steps: [], startedAt: 1, jiraBaseUrl: "javascript:alert(1)//" },
-        },
+    const { store } = setupWithStored({
+      draft: {
+        comment: "Kept",
+        issue: { key: "SUP-2" }, // not a whole issue: dropped
+        visibility: { type: "admin", value: "x" },
+        attachmentChoices: { "att-1": false, bad: "yes" },
+        confirmedRepeat: true,
+        inlineImages: [{ attachmentId: "att-3", fileName: "" }],
       },
+      delivery: { steps: [], startedAt: 1, jiraBaseUrl: "javascript:alert(1)//" },
     });
     const entry = store.get(item);
     expect(entry.submission).toEqual({ status: "idle" });
