@@ -66,14 +66,14 @@ async function start(): Promise<void> {
     owner: () => ownerOfSession(session.getState(), consumerKey),
   });
   forgetMetadataOnSignOut(session, metadata, () => consumerKey);
-  // The session first, and a moment for it: with the configuration already here and a stored
-  // token it is signed in within a few milliseconds, and the pane's first render is the connected
-  // pane instead of "Connecting…" drawn and then replaced (every render of the whole pane costs on
-  // a slow CPU; docs/performance.md). A slow configuration shows "Connecting…" after the wait.
   // A pane opening in a dark or high-contrast Office gets that theme's chunk first: no flash of light.
   const theme = createOfficeTheme();
   const themeReady =
     theme.current() === "light" ? undefined : loadFluentThemes().catch(() => undefined);
+  // The session first, and a moment for it: with the configuration already here and a stored
+  // token it is signed in within a few milliseconds, and the pane's first render is the connected
+  // pane instead of "Connecting…" drawn and then replaced (every render of the whole pane costs on
+  // a slow CPU; docs/performance.md). A slow configuration shows "Connecting…" after the wait.
   await Promise.race([session.start(), delay(FIRST_RENDER_WAIT_MS)]);
   await themeReady;
   root.render(

@@ -10,7 +10,6 @@ import { App } from "../../../src/ui/App";
 import { preloadEmailWork } from "../../../src/ui/lazy-email-work";
 import type {
   DraftStore,
-  JiraSession,
   MailboxPort,
   SessionState,
   ThemeName,
@@ -20,7 +19,7 @@ import { storedValueOf } from "../../../src/ui/new-issue/stored-entry";
 import { initialDraftFor } from "../../../src/ui/new-issue/new-issue-draft";
 import { createMemorySettings } from "../session/session-fakes";
 import { memoryDrafts } from "./memory-drafts";
-import { memoryEmailLinks, memoryMailContent } from "./ui-fakes";
+import { fixedSession, memoryEmailLinks, memoryMailContent } from "./ui-fakes";
 
 const message: MailMessage = {
   itemId: "item-1",
@@ -61,24 +60,6 @@ function fixedMailbox(current: MailMessage | null): MailboxPort {
 
 function fixedTheme(theme: ThemeName): ThemePort {
   return { current: () => theme, subscribe: () => () => undefined };
-}
-
-/** A session that stays in one state (rendering never calls the rest). */
-function fixedSession(state: SessionState): JiraSession {
-  const unused = () => {
-    throw new Error("not used while rendering");
-  };
-  return {
-    getState: () => state,
-    subscribe: () => () => undefined,
-    start: unused,
-    signIn: unused,
-    signOut: unused,
-    retrySave: unused,
-    dismissNotice: unused,
-    withJira: unused,
-    cancelWaiting: unused,
-  };
 }
 
 interface RenderOptions {

@@ -15,32 +15,14 @@ import { ViewLoadProblem } from "../../../src/ui/components/ViewLoadBoundary";
 import { jiraHostCaption } from "../../../src/ui/jira-host-caption";
 import { preloadEmailWork } from "../../../src/ui/lazy-email-work";
 import { NotInOutlook } from "../../../src/ui/NotInOutlook";
-import type { JiraSession, SessionState } from "../../../src/ui/ports";
+import type { SessionState } from "../../../src/ui/ports";
 import { createMemorySettings } from "../session/session-fakes";
 import { memoryDrafts } from "./memory-drafts";
-import { file, memoryEmailLinks, memoryMailContent, sampleMessage } from "./ui-fakes";
+import { file, fixedSession, memoryEmailLinks, memoryMailContent, sampleMessage } from "./ui-fakes";
 
 const JIRA = "https://jira.example.com";
 const noop = () => undefined;
 const message = sampleMessage({ subject: "Drucker streikt" });
-
-/** A session that stays in one state (rendering never calls the rest). */
-function fixedSession(state: SessionState): JiraSession {
-  const unused = () => {
-    throw new Error("not used while rendering");
-  };
-  return {
-    getState: () => state,
-    subscribe: () => () => undefined,
-    start: unused,
-    signIn: unused,
-    signOut: unused,
-    retrySave: unused,
-    dismissNotice: unused,
-    withJira: unused,
-    cancelWaiting: unused,
-  };
-}
 
 function renderApp(state: SessionState, current: MailMessage | null = message): string {
   return renderToStaticMarkup(

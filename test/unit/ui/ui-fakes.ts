@@ -7,8 +7,10 @@ import type { MailAttachmentInfo, MailBody, MailMessage } from "../../../src/mai
 import type {
   EmailIssueLink,
   EmailLinksPort,
+  JiraSession,
   MailContentCapabilities,
   MailContentPort,
+  SessionState,
   ThreadHeaders,
 } from "../../../src/ui/ports";
 
@@ -157,4 +159,22 @@ export function memoryEmailLinks(): MemoryEmailLinks {
     },
   };
   return port;
+}
+
+/** A session that stays in one state (rendering never calls the rest). */
+export function fixedSession(state: SessionState): JiraSession {
+  const unused = () => {
+    throw new Error("not used while rendering");
+  };
+  return {
+    getState: () => state,
+    subscribe: () => () => undefined,
+    start: unused,
+    signIn: unused,
+    signOut: unused,
+    retrySave: unused,
+    dismissNotice: unused,
+    withJira: unused,
+    cancelWaiting: unused,
+  };
 }
